@@ -1,0 +1,63 @@
+package io.sigil.crypto;
+
+/** Hex strings as Sigil's API writes them: {@code 0x}-prefixed lowercase (API.md). */
+public final class Hex {
+
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    private Hex() {
+    }
+
+    /** Encodes {@code bytes} as {@code 0x} followed by two lowercase digits per byte. */
+    public static String encode(byte[] bytes) {
+        char[] out = new char[2 + bytes.length * 2];
+        out[0] = '0';
+        out[1] = 'x';
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 + 2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
+            out[3 + 2 * i] = DIGITS[bytes[i] & 0xf];
+        }
+        return new String(out);
+    }
+
+    /** Encodes without the {@code 0x} prefix (for hashing into checksums and the like). */
+    public static String encodeBare(byte[] bytes) {
+        return encode(bytes).substring(2);
+    }
+
+    /**
+     * Decodes a hex string with or without a {@code 0x}/{@code 0X} prefix, either case.
+     *
+     * @throws IllegalArgumentException on null, odd length or a non-hex digit; the message never repeats the
+     *         input, which may be a secret
+     */
+    public static byte[] decode(String hex) {
+        if (hex == null) {
+            throw new IllegalArgumentException("hex string is missing");
+        }
+        int start = hex.startsWith("0x") || hex.startsWith("0X") ? 2 : 0;
+        int len = hex.length() - start;
+        if ((len & 1) != 0) {
+            throw new IllegalArgumentException("hex string has an odd number of digits");
+        }
+        byte[] out = new byte[len / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = Character.digit(hex.charAt(start + 2 * i), 16);
+            int lo = Character.digit(hex.charAt(start + 2 * i + 1), 16);
+            if (hi < 0 || lo < 0) {
+                throw new IllegalArgumentException("hex string has a non-hex digit");
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return out;
+    }
+
+    /** Decodes and checks the byte length, e.g. 32 for a digest. */
+    public static byte[] decode(String hex, int expectedLength) {
+        byte[] out = decode(hex);
+        if (out.length != expectedLength) {
+            throw new IllegalArgumentException("hex string must encode " + expectedLength + " bytes");
+        }
+        return out;
+    }
+}
