@@ -1,0 +1,68 @@
+package io.sigil.peer;
+
+import io.sigil.transport.Envelope;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The two HTTP calls a node makes to a peer, with MicroProfile Fault Tolerance: a timeout and a short, bounded
+ * retry for transient failures. A peer that answers with a 4xx refused the call: that is final, never retried.
+ * The circuit breaker is per peer and lives in {@link PeerClient}: MicroProfile's {@code @CircuitBreaker} keeps
+ * one state per method, so one dead peer would cut this node off from all of them.
+ */
+@ApplicationScoped
+public class PeerCalls {
+    private Client client;
+
+    @PostConstruct
+    void init() {
+        client = ClientBuilder.newBuilder()
+                .connectTimeout(2, TimeUnit.SECONDS)
+                .readTimeout(10, TimeUnit.SECONDS)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = PeerRefusedException.class)
+    public NodeInfo nodeInfo(URI base) {
+        try (Response r = client.target(base).path("api/v1/node").request(MediaType.APPLICATION_JSON).get()) {
+            if (r.getStatus() != 200) {
+                throw failure(r.getStatus());
+            }
+            return r.readEntity(NodeInfo.class);
+        }
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = PeerRefusedException.class)
+    public void deliver(URI base, Envelope envelope) {
+        try (Response r = client.target(base).path("internal/v1/messages").request()
+                .post(Entity.entity(envelope, MediaType.APPLICATION_JSON))) {
+            if (r.getStatus() != 204 && r.getStatus() != 200) {
+                throw failure(r.getStatus());
+            }
+        }
+    }
+
+    private static RuntimeException failure(int status) {
+        return status >= 400 && status < 500
+                ? new PeerRefusedException(status)
+                : new IllegalStateException("HTTP " + status);
+    }
+}

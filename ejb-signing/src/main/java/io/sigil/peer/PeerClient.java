@@ -1,0 +1,85 @@
+package io.sigil.peer;
+
+import io.sigil.node.NodeConfig;
+import io.sigil.node.NodeIndex;
+import io.sigil.transport.Envelope;
+import io.sigil.transport.PeerUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * Calls to peers by node index: resolves the peer's URL, guards each peer with its own {@link PeerCircuit}, and
+ * turns every failure into a {@link PeerUnavailableException} that names the peer. Logs when a peer's circuit
+ * opens (the peer failed repeatedly) and when it recovers.
+ */
+@ApplicationScoped
+public class PeerClient {
+    private static final Logger LOG = Logger.getLogger(PeerClient.class.getName());
+
+    @Inject NodeConfig config;
+    @Inject PeerCalls calls;
+
+    private final Map<NodeIndex, PeerCircuit> circuits = new ConcurrentHashMap<>();
+
+    /** Delivers a signed envelope to the peer it is addressed to. */
+    public void deliver(NodeIndex to, Envelope envelope) {
+        call(to, "did not accept a " + envelope.protocol() + " message", url -> {
+            calls.deliver(url, envelope);
+            return null;
+        });
+    }
+
+    /** Asks a peer to describe itself ({@code GET /api/v1/node}). */
+    public NodeInfo nodeInfo(NodeIndex peer) {
+        return call(peer, "did not describe itself", calls::nodeInfo);
+    }
+
+    private <T> T call(NodeIndex peer, String what, Function<URI, T> call) {
+        URI url = config.network().member(peer).url();
+        PeerCircuit circuit = circuits.computeIfAbsent(peer, k -> new PeerCircuit());
+        long now = System.currentTimeMillis();
+        if (!circuit.allows(now)) {
+            throw new PeerUnavailableException(peer, "is unavailable (it failed repeatedly; retrying shortly)");
+        }
+        try {
+            T result = call.apply(url);
+            if (circuit.succeeded()) {
+                LOG.info(() -> "node " + peer + " (" + url + ") answers again");
+            }
+            return result;
+        } catch (PeerRefusedException e) {
+            circuit.succeeded();
+            LOG.warning(() -> "node " + peer + " (" + url + ") " + what + ": HTTP " + e.status());
+            throw new PeerUnavailableException(peer, what + " (HTTP " + e.status() + ")");
+        } catch (RuntimeException e) {
+            String why = describe(e);
+            if (circuit.failed(now)) {
+                LOG.warning(() -> "node " + peer + " (" + url + ") " + what + ": " + why
+                        + "; treating it as down for " + PeerCircuit.OPEN_MS + " ms");
+            } else {
+                LOG.fine(() -> "node " + peer + " (" + url + ") " + what + ": " + why);
+            }
+            throw new PeerUnavailableException(peer, what + " (" + why + ")");
+        }
+    }
+
+    /** A short cause for logs and problem details: exception types and transport messages, never payloads. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String name = root.getClass().getSimpleName();
+        return switch (name) {
+            case "ConnectException" -> "connection refused";
+            case "SocketTimeoutException", "TimeoutException", "HttpTimeoutException" -> "timed out";
+            case "UnknownHostException" -> "unknown host";
+            default -> name.replace("Exception", "").isEmpty() ? "failed" : "failed: " + name;
+        };
+    }
+}

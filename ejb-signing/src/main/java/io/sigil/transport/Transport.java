@@ -1,0 +1,205 @@
+package io.sigil.transport;
+
+import io.sigil.crypto.CryptoException;
+import io.sigil.crypto.EcdsaSignature;
+import io.sigil.crypto.Hex;
+import io.sigil.crypto.identity.SealedBox;
+import io.sigil.node.NodeConfig;
+import io.sigil.node.NodeIdentity;
+import io.sigil.node.NodeIndex;
+import io.sigil.peer.PeerClient;
+import io.sigil.peer.PeerDirectory;
+import io.sigil.problem.ProblemType;
+import io.sigil.problem.SigilException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * Sends and receives node-to-node envelopes. Outgoing: sign with the identity key, seal secrets to the
+ * recipient, deliver through {@link PeerClient}. Incoming ({@link #receive}): refuse anything malformed (400),
+ * from a non-member (403), stale, misaddressed, mis-signed, replayed or unopenable (401), and only then hand it
+ * to the {@link Mailbox}. Nothing is changed by a refused envelope.
+ */
+@ApplicationScoped
+public class Transport {
+    private static final Logger LOG = Logger.getLogger(Transport.class.getName());
+    /** Envelopes whose timestamp differs from this node's clock by more than this are stale. */
+    static final long FRESHNESS_MS = 30_000;
+    private static final Pattern PROTOCOL = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final Pattern NONCE = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern SIGNATURE = Pattern.compile("0x[0-9a-f]{130}");
+    private static final int MAX_ROUND = 1000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject NodeConfig config;
+    @Inject NodeIdentity identity;
+    @Inject PeerDirectory directory;
+    @Inject PeerClient client;
+    @Inject Mailbox mailbox;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final ReplayGuard replays = new ReplayGuard(FRESHNESS_MS);
+    /** Envelopes stamped before this process started cannot belong to any of its sessions. */
+    private final long startedAt = System.currentTimeMillis();
+
+    /** Opens a session of {@code protocol}; messages for it are collected until {@code timeout} from now. */
+    public Session open(String protocol, SessionId id, Duration timeout) {
+        if (!mailbox.knows(protocol)) {
+            throw new IllegalArgumentException("no protocol named " + protocol);
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        return new Session(this, id, protocol, mailbox.open(id, protocol, deadline), deadline);
+    }
+
+    void close(Session session) { mailbox.close(session.id()); }
+
+    void send(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
+        if (to.equals(config.self())) {
+            session.deliverLocally(new InboundMessage(to, session.protocol(), session.id(), round,
+                    payload.clone(), secret == null ? null : secret.clone()));
+            return;
+        }
+        client.deliver(to, seal(session.protocol(), session.id(), round, to, payload, secret));
+    }
+
+    void broadcast(Session session, Collection<NodeIndex> to, int round, byte[] payload) {
+        Executor ex = executor != null ? executor : Runnable::run;
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (NodeIndex peer : to) {
+            sends.add(CompletableFuture.runAsync(() -> send(session, peer, round, payload, null), ex));
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SigilException s) {
+                throw s;
+            }
+            throw e;
+        }
+    }
+
+    /** Builds and signs an envelope; public for protocols that address a node outside any session (ping). */
+    public Envelope seal(String protocol, SessionId sessionId, int round, NodeIndex to, byte[] payload, byte[] secret) {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        Envelope unsigned = new Envelope(1, protocol, sessionId.hex(), round, config.self().value(), to.value(),
+                System.currentTimeMillis(), Hex.encodeBare(nonce),
+                Base64.getEncoder().encodeToString(payload), null, null);
+        if (secret != null) {
+            ECPoint recipient = directory.identityKey(to);
+            byte[] box = SealedBox.seal(recipient, secret, EnvelopeCodec.sealingAad(unsigned), RANDOM);
+            unsigned = new Envelope(unsigned.v(), protocol, unsigned.sessionId(), round, unsigned.from(), unsigned.to(),
+                    unsigned.timestamp(), unsigned.nonce(), unsigned.payload(),
+                    Base64.getEncoder().encodeToString(box), null);
+        }
+        return unsigned.withSignature(identity.sign(EnvelopeCodec.signingDigest(unsigned)).toHex());
+    }
+
+    /** Checks an incoming envelope and delivers it; throws a {@link SigilException} saying why it was refused. */
+    public void receive(Envelope e) {
+        checkShape(e);
+        NodeIndex self = config.self();
+        if (!config.network().isMember(e.from()) || e.from() == self.value()) {
+            throw new SigilException(ProblemType.NOT_A_MEMBER, "the sender is not a member of this network");
+        }
+        NodeIndex from = NodeIndex.of(e.from());
+        if (e.to() != self.value()) {
+            throw unauthentic("the message is addressed to another node");
+        }
+        long now = System.currentTimeMillis();
+        if (Math.abs(now - e.timestamp()) > FRESHNESS_MS || e.timestamp() < startedAt) {
+            throw unauthentic("the message is stale");
+        }
+        ECPoint senderKey = directory.identityKey(from);
+        if (!verifies(e, senderKey)) {
+            LOG.warning(() -> "refused a message claiming to be from node " + from
+                    + ": its signature does not verify against the node's pinned identity key");
+            directory.suspectKeyChange(from);
+            throw unauthentic("the signature does not verify against the sender's identity key");
+        }
+        if (!replays.firstSeen(e.from(), e.nonce(), now)) {
+            throw unauthentic("the message was already received");
+        }
+        byte[] secret = null;
+        if (e.sealed() != null) {
+            try {
+                secret = identity.open(Base64.getDecoder().decode(e.sealed()), EnvelopeCodec.sealingAad(e));
+            } catch (CryptoException ex) {
+                throw unauthentic("the sealed payload does not open with this node's identity key");
+            }
+        }
+        mailbox.deliver(new InboundMessage(from, e.protocol(), new SessionId(e.sessionId()), e.round(),
+                Base64.getDecoder().decode(e.payload()), secret));
+    }
+
+    private static void checkShape(Envelope e) {
+        if (e == null) {
+            throw SigilException.malformed("body", "an envelope is required");
+        }
+        if (e.v() != 1) {
+            throw SigilException.malformed("v", "must be 1");
+        }
+        if (e.protocol() == null || !PROTOCOL.matcher(e.protocol()).matches()) {
+            throw SigilException.malformed("protocol", "must be 1-32 lowercase letters, digits or dashes");
+        }
+        if (!SessionId.isValid(e.sessionId())) {
+            throw SigilException.malformed("sessionId", "must be 64 lowercase hex digits");
+        }
+        if (e.round() < 0 || e.round() > MAX_ROUND) {
+            throw SigilException.malformed("round", "must be in 0.." + MAX_ROUND);
+        }
+        if (e.nonce() == null || !NONCE.matcher(e.nonce()).matches()) {
+            throw SigilException.malformed("nonce", "must be 32 lowercase hex digits");
+        }
+        if (e.payload() == null || !isBase64(e.payload())) {
+            throw SigilException.malformed("payload", "must be base64");
+        }
+        if (e.sealed() != null && !isBase64(e.sealed())) {
+            throw SigilException.malformed("sealed", "must be base64");
+        }
+        if (e.signature() == null) {
+            throw new SigilException(ProblemType.UNAUTHENTICATED_MESSAGE, "the message is not signed");
+        }
+        if (!SIGNATURE.matcher(e.signature()).matches()) {
+            throw SigilException.malformed("signature", "must be a 65-byte 0x hex signature");
+        }
+    }
+
+    private static boolean verifies(Envelope e, ECPoint key) {
+        try {
+            return EcdsaSignature.fromHex(e.signature()).verify(key, EnvelopeCodec.signingDigest(e));
+        } catch (IllegalArgumentException invalidSignatureEncoding) {
+            return false;
+        }
+    }
+
+    private static boolean isBase64(String s) {
+        try {
+            Base64.getDecoder().decode(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static SigilException unauthentic(String detail) {
+        return new SigilException(ProblemType.UNAUTHENTICATED_MESSAGE, detail);
+    }
+}

@@ -1,0 +1,24 @@
+package io.sigil.api.node;
+
+import io.sigil.peer.NodeDescription;
+import io.sigil.peer.NodeInfo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("api/v1/node")
+@RequestScoped
+public class NodeResource {
+
+    @Inject
+    NodeDescription description;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public NodeInfo node() {
+        return description.describe();
+    }
+}

@@ -1,0 +1,50 @@
+package io.sigil.api.problem;
+
+import io.sigil.problem.ProblemType;
+import io.sigil.problem.SigilException;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads request bodies with a size cap before parsing, so an oversized body is a 413 and never buffered whole,
+ * and malformed JSON is a 400 that names the body rather than echoing the parser's message.
+ */
+public final class Bodies {
+    static final Jsonb JSONB = JsonbBuilder.create();
+
+    private Bodies() { }
+
+    public static byte[] read(InputStream in, int maxBytes) {
+        try {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new SigilException(ProblemType.PAYLOAD_TOO_LARGE,
+                        "the request body exceeds " + maxBytes + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    public static <T> T readJson(InputStream in, int maxBytes, Class<T> type) {
+        byte[] bytes = read(in, maxBytes);
+        if (bytes.length == 0) {
+            throw SigilException.malformed("body", "a JSON body is required");
+        }
+        try {
+            T value = JSONB.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+            if (value == null) {
+                throw SigilException.malformed("body", "a JSON object is required");
+            }
+            return value;
+        } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
+            throw SigilException.malformed("body", "is not valid JSON of the expected shape");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.sigil.api.problem;
+
+import io.sigil.problem.ProblemType;
+import io.sigil.problem.SigilException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every exception into {@code application/problem+json} (RFC 9457). Sigil's own exceptions carry their
+ * type, status and a detail written from fixed phrases; JAX-RS's own errors map to fixed types; anything else is
+ * a 500 whose details go to the log only. 4xx are logged at FINE/INFO, 5xx at SEVERE with the stack trace.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        SigilException problem = toProblem(e);
+        ProblemType type = problem.type();
+        String path = uriInfo == null ? "" : "/" + uriInfo.getPath();
+        if (type.status() >= 500 && problem != e) {
+            LOG.log(Level.SEVERE, "unexpected failure serving " + path, e);
+        } else if (type.status() >= 500) {
+            LOG.warning(() -> path + ": " + type.status() + " " + problem.detail());
+        } else {
+            LOG.info(() -> path + ": " + type.status() + " " + problem.detail());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.uri().toString());
+        body.put("title", type.title());
+        body.put("status", type.status());
+        body.put("detail", problem.detail());
+        if (uriInfo != null) {
+            body.put("instance", path);
+        }
+        problem.extensions().forEach(body::putIfAbsent);
+        return Response.status(type.status())
+                .type(PROBLEM_JSON)
+                .entity(Bodies.JSONB.toJson(body))
+                .build();
+    }
+
+    static SigilException toProblem(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SigilException s) {
+                return s;
+            }
+        }
+        if (e instanceof NotFoundException) {
+            return new SigilException(ProblemType.NOT_FOUND, "no such resource");
+        }
+        if (e instanceof NotAllowedException) {
+            return new SigilException(ProblemType.METHOD_NOT_ALLOWED, "this resource does not support that method");
+        }
+        if (e instanceof NotSupportedException) {
+            return new SigilException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the request body has an unsupported media type");
+        }
+        if (e instanceof NotAcceptableException) {
+            return new SigilException(ProblemType.NOT_ACCEPTABLE, "no acceptable representation");
+        }
+        if (causedBy(e, JsonbException.class) || causedBy(e, JsonException.class) || e instanceof ProcessingException) {
+            return SigilException.malformed("body", "is not valid JSON of the expected shape");
+        }
+        if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
+            int status = w.getResponse().getStatus();
+            return new SigilException(status == 413 ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.MALFORMED_REQUEST,
+                    "the request was refused (HTTP " + status + ")");
+        }
+        return new SigilException(ProblemType.INTERNAL, "the node failed to handle the request; see its log");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
