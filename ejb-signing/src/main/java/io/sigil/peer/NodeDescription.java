@@ -1,5 +1,7 @@
 package io.sigil.peer;
 
+import io.sigil.api.model.NodeInfo;
+
 import io.sigil.crypto.Hex;
 import io.sigil.crypto.Secp256k1;
 import io.sigil.crypto.eth.EthAddress;

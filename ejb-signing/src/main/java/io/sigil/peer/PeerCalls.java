@@ -1,5 +1,7 @@
 package io.sigil.peer;
 
+import io.sigil.api.model.NodeInfo;
+
 import io.sigil.transport.Envelope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,7 @@
 package io.sigil.peer;
 
+import io.sigil.api.model.NodeInfo;
+
 import io.sigil.node.NodeConfig;
 import io.sigil.node.NodeIndex;
 import io.sigil.transport.Envelope;

@@ -1,7 +1,8 @@
 package io.sigil.api.node;
 
+import io.sigil.api.model.NodeInfo;
+
 import io.sigil.peer.NodeDescription;
-import io.sigil.peer.NodeInfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package io.sigil.peer;
+package io.sigil.api.model;
 
 import java.util.List;
 
