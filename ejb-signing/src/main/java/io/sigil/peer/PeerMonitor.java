@@ -103,7 +103,8 @@ public class PeerMonitor {
         }
     }
 
-    void heardFrom(NodeIndex peer) {
+    /** Called by {@link PingProtocol} when a peer's signed ping was accepted. */
+    public void heardFrom(NodeIndex peer) {
         lastHeard.put(peer, System.currentTimeMillis());
     }
 

@@ -15,6 +15,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public class Transport {
 
     private final ReplayGuard replays = new ReplayGuard(FRESHNESS_MS);
     /** Envelopes stamped before this process started cannot belong to any of its sessions. */
-    private final long startedAt = System.currentTimeMillis();
+    private final long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
 
     /** Opens a session of {@code protocol}; messages for it are collected until {@code timeout} from now. */
     public Session open(String protocol, SessionId id, Duration timeout) {

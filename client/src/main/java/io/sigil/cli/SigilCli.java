@@ -1,0 +1,33 @@
+package io.sigil.cli;
+
+import io.sigil.cli.network.NetworkCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sigil}: the root command. Errors print one line on stderr and exit non-zero. */
+@Command(name = "sigil", mixinStandardHelpOptions = true, versionProvider = SigilCli.Version.class,
+        description = "Sigil: programmable threshold signing.",
+        subcommands = {NetworkCommand.class})
+public class SigilCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SigilCli());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("sigil: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            return 1;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SigilCli.class.getPackage().getImplementationVersion();
+            return new String[] {"sigil " + (v != null ? v : "development build")};
+        }
+    }
+}
