@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates vectors/lagrange.json, vectors/feldman.json and vectors/sid.json with plain Python integers and a
+"""Regenerates vectors/lagrange.json, feldman.json, sid.json and tdh2.json with plain Python integers and a
 textbook affine secp256k1, independent of the Java code under test. Run from this folder: python3 shamir.py"""
 import hashlib
 import json
@@ -79,3 +79,19 @@ for name in ['sig1', '', 'sigñ']:
     sids['cases'].append({'requestId': '0x' + req.hex(), 'keyId': '0x' + key.hex(), 'sigName': name, 'e': '0x' + e.hex(),
                           'sid': '0x' + hashlib.sha256(req + key + name.encode() + e).hexdigest()})
 json.dump(sids, open('../resources/vectors/sid.json', 'w'), indent=2)
+
+# TDH2 second generator H: the first x = SHA-256(domain || u32 counter) below p with x^3 + 7 a square, even y.
+domain = b'sigil/tdh2/H/v1'
+counter = 0
+while True:
+    x = int.from_bytes(hashlib.sha256(domain + counter.to_bytes(4, 'big')).digest(), 'big')
+    if x < P:
+        v = (pow(x, 3, P) + 7) % P
+        y = pow(v, (P + 1) // 4, P)
+        if y * y % P == v:
+            if y & 1:
+                y = P - y
+            break
+    counter += 1
+json.dump({'source': 'plain Python try-and-increment, see shamir.py', 'domain': domain.decode(), 'counter': counter,
+           'H': enc((x, y))}, open('../resources/vectors/tdh2.json', 'w'), indent=2)
