@@ -97,14 +97,17 @@ public final class DkgSession implements Destroyable {
     public synchronized void receive(DkgRound1 m) {
         checkLive();
         checkRun(m.dkgId(), m.from());
+        if (m.from() == self) {
+            if (!dealt || !commitments.get(self).equals(m.commitment())) {
+                throw new IllegalArgumentException("DKG round 1 claims to come from this node");
+            }
+            return;
+        }
         if (m.commitment().degree() != params.t()) {
             throw abort(DkgAbortedException.Reason.BAD_COMMITMENT, m.from());
         }
         FeldmanCommitment previous = commitments.get(m.from());
         if (previous != null) {
-            if (m.from() == self && !previous.equals(m.commitment())) {
-                throw new IllegalArgumentException("DKG round 1 claims to come from this node");
-            }
             if (!previous.equals(m.commitment())) {
                 throw abort(DkgAbortedException.Reason.EQUIVOCATION, m.from());
             }

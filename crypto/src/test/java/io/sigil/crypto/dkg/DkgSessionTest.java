@@ -133,6 +133,8 @@ class DkgSessionTest {
                 () -> node.receive(new DkgRound1(id, 4, Polynomial.random(1, random).commit())));
         assertThrows(IllegalArgumentException.class,
                 () -> node.receive(new DkgRound1Share(id, 2, 3, BigInteger.TEN)));
+        assertThrows(IllegalArgumentException.class,
+                () -> node.receive(new DkgRound1(id, 1, Polynomial.random(1, random).commit())), "forged self message");
         node.receive(new DkgRound1(id, 2, Polynomial.random(1, random).commit()));
         assertThrows(IllegalStateException.class, node::round2, "not ready, but not aborted either");
     }
