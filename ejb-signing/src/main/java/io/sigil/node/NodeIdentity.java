@@ -78,8 +78,9 @@ public class NodeIdentity {
         LOG.info(() -> "node " + config.self() + " identity " + address);
     }
 
+    /** Wipes the key and releases the data directory (the container calls this at shutdown). */
     @PreDestroy
-    void stop() {
+    public void close() {
         if (key != null) {
             key.destroy();
         }

@@ -52,6 +52,8 @@ public class Mailbox {
 
     boolean knows(String protocol) { return protocols.containsKey(protocol); }
 
+    Protocol protocol(String name) { return protocols.get(name); }
+
     void deliver(InboundMessage m) {
         Instant now = Instant.now();
         purgeExpired(now);
