@@ -31,6 +31,8 @@ public class Mailbox {
 
     private final Map<String, Protocol> protocols = new HashMap<>();
     private final Map<SessionId, Inbox> inboxes = new ConcurrentHashMap<>();
+    /** Sessions closed recently, with when to forget them: a straggler's message must not reopen them. */
+    private final Map<SessionId, Instant> closed = new ConcurrentHashMap<>();
 
     public Mailbox() { }
 
@@ -58,6 +60,10 @@ public class Mailbox {
         Instant now = Instant.now();
         purgeExpired(now);
         Inbox box = inboxes.get(m.sessionId());
+        if (box == null && closed.containsKey(m.sessionId())) {
+            LOG.fine(() -> "message for a closed session ignored: " + m);
+            return;
+        }
         if (box == null) {
             Protocol protocol = protocols.get(m.protocol());
             if (protocol == null) {
@@ -94,11 +100,18 @@ public class Mailbox {
         return box;
     }
 
-    void close(SessionId id) { inboxes.remove(id); }
+    void close(SessionId id) {
+        Inbox box = inboxes.remove(id);
+        closed.put(id, Instant.now().plus(UNCLAIMED_TTL).plus(Duration.ofMillis(2 * Transport.FRESHNESS_MS)));
+        if (box != null && box.expires().isAfter(closed.get(id))) {
+            closed.put(id, box.expires());
+        }
+    }
 
     int openSessions() { return inboxes.size(); }
 
     private void purgeExpired(Instant now) {
         inboxes.values().removeIf(box -> box.expires().isBefore(now));
+        closed.values().removeIf(until -> until.isBefore(now));
     }
 }

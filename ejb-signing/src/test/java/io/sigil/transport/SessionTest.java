@@ -44,18 +44,20 @@ class SessionTest {
 
         CompletableFuture<Integer> run(SessionId id) {
             CompletableFuture<Integer> result = results.computeIfAbsent(id, k -> new CompletableFuture<>());
+            int sum;
             try (Session s = transport.open("sum", id, Duration.ofSeconds(5))) {
                 NodeIndex self = transport.config.self();
                 s.broadcast(ALL, 1, BigInteger.valueOf(self.value()).toByteArray());
-                int sum = s.collect(1, ALL).values().stream().mapToInt(m -> new BigInteger(m.payload()).intValue()).sum();
+                sum = s.collect(1, ALL).values().stream().mapToInt(m -> new BigInteger(m.payload()).intValue()).sum();
                 for (NodeIndex peer : ALL) {
                     s.send(peer, 2, new byte[0], BigInteger.valueOf(self.value() * 10 + peer.value()).toByteArray());
                 }
                 sum += s.collect(2, ALL).values().stream().mapToInt(m -> new BigInteger(m.secret()).intValue()).sum();
-                result.complete(sum);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
+                return result;
             }
+            result.complete(sum);
             return result;
         }
     }
@@ -98,6 +100,21 @@ class SessionTest {
                 assertEquals(NodeIndex.of(3), e.peer());
             }
         }
+    }
+
+    @Test
+    void lateMessageForAClosedSessionDoesNotReopenIt() {
+        List<InboundMessage> offered = new java.util.ArrayList<>();
+        Mailbox mailbox = new Mailbox(List.of(new Protocol() {
+            @Override public String name() { return "sum"; }
+            @Override public boolean onFirstMessage(InboundMessage m) { offered.add(m); return true; }
+        }));
+        SessionId id = SessionId.random();
+        mailbox.open(id, "sum", java.time.Instant.now().plusSeconds(5));
+        mailbox.close(id);
+        mailbox.deliver(new InboundMessage(NodeIndex.of(2), "sum", id, 2, new byte[0], null));
+        assertTrue(offered.isEmpty());
+        assertEquals(0, mailbox.openSessions());
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.sigil.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sigil.crypto.Hex;
+import io.sigil.crypto.Sha256;
+import io.sigil.storage.SecretSealer;
+import io.sigil.storage.StorageKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeIdentityTest {
+    @TempDir
+    Path dir;
+
+    NodeConfig config() {
+        return new NodeConfig(1, List.of("http://127.0.0.1:8080"), Optional.empty(), dir.resolve("node1").toString());
+    }
+
+    NodeIdentity start(Optional<String> storageKey) {
+        NodeConfig c = config();
+        return new NodeIdentity(c, new SecretSealer(new StorageKey(c, storageKey)));
+    }
+
+    @Test
+    void identitySurvivesRestartAndIsOwnerOnly() throws Exception {
+        NodeIdentity first = start(Optional.empty());
+        String address = first.address().toString();
+        byte[] digest = Sha256.hash(new byte[] {1});
+        assertTrue(first.sign(digest).verify(first.publicKey(), digest));
+        first.close();
+
+        NodeIdentity second = start(Optional.empty());
+        assertEquals(address, second.address().toString());
+        second.close();
+
+        Path data = dir.resolve("node1");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("identity.key"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("storage.key"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+    }
+
+    @Test
+    void identityKeyFileIsSealedNotPlain() throws Exception {
+        NodeIdentity id = start(Optional.empty());
+        byte[] file = Files.readAllBytes(dir.resolve("node1").resolve("identity.key"));
+        id.close();
+        // sealed: version byte, 12-byte nonce, 32-byte key, 16-byte tag; no hex text of a key
+        assertEquals(1 + 12 + 32 + 16, file.length);
+        assertFalse(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1).matches("[0-9a-fx]+"));
+    }
+
+    @Test
+    void wrongStorageKeyIsAClearStartupError() {
+        start(Optional.empty()).close();
+        String other = Hex.encode(new byte[32]);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> start(Optional.of(other)));
+        assertTrue(e.getMessage().contains("cannot be opened with the configured storage key"));
+    }
+
+    @Test
+    void secondNodeOnTheSameDataDirectoryIsRefused() {
+        NodeIdentity first = start(Optional.empty());
+        try {
+            assertThrows(IllegalStateException.class, () -> start(Optional.empty()));
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void toStringShowsNoSecret() {
+        NodeIdentity id = start(Optional.empty());
+        assertEquals("NodeIdentity[" + id.address() + "]", id.toString());
+        id.close();
+    }
+}
