@@ -1,0 +1,2 @@
+/** System tests: real nodes started by the launcher, spoken to over HTTP. */
+package io.sigil.system;
