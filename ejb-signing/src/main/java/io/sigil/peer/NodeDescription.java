@@ -35,8 +35,16 @@ public class NodeDescription {
                 new NodeInfo.Network(network.n(), network.t(), network.signers(), members), VERSION);
     }
 
+    /** From a resource Maven filters at build time: class loaders of full servers do not all expose manifests. */
     private static String versionOf() {
-        String v = NodeDescription.class.getPackage().getImplementationVersion();
-        return v != null ? v : "unknown";
+        try (var in = NodeDescription.class.getResourceAsStream("/io/sigil/version.properties")) {
+            var p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }

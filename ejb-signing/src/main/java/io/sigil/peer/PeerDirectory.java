@@ -44,6 +44,14 @@ public class PeerDirectory {
         return observe(peer, client.nodeInfo(peer));
     }
 
+    /**
+     * The peer's identity key if it is pinned already, without any network call: inbound messages are checked
+     * against this only, so an unauthenticated request can never make this node call out.
+     */
+    public Optional<ECPoint> pinnedKey(NodeIndex peer) {
+        return Optional.ofNullable(pinned(peer));
+    }
+
     /** The pinned identity address of a peer, if it was ever contacted. */
     public Optional<EthAddress> pinnedAddress(NodeIndex peer) {
         return Optional.ofNullable(pinned(peer)).map(EthAddress::of);

@@ -128,7 +128,11 @@ public class Transport {
         if (Math.abs(now - e.timestamp()) > FRESHNESS_MS || e.timestamp() < startedAt) {
             throw unauthentic("the message is stale");
         }
-        ECPoint senderKey = directory.identityKey(from);
+        // Only a pinned key is used: learning keys is the PeerMonitor's job (it reads them from the configured URLs),
+        // so a stranger's request never makes this node call out. A peer's first message may arrive a moment before
+        // its key is pinned; it is refused, and the sender's retry or next round succeeds.
+        ECPoint senderKey = directory.pinnedKey(from).orElseThrow(
+                () -> unauthentic("the sender's identity key is not known to this node yet"));
         if (!verifies(e, senderKey)) {
             LOG.warning(() -> "refused a message claiming to be from node " + from
                     + ": its signature does not verify against the node's pinned identity key");

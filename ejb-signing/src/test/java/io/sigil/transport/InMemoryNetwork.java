@@ -91,6 +91,11 @@ public final class InMemoryNetwork implements AutoCloseable {
         }
 
         @Override
+        public java.util.Optional<ECPoint> pinnedKey(NodeIndex peer) {
+            return java.util.Optional.of(node(peer.value()).identity.publicKey());
+        }
+
+        @Override
         public ECPoint observe(NodeIndex peer, NodeInfo info) { return identityKey(peer); }
 
         @Override
