@@ -69,9 +69,21 @@ class FeldmanCommitmentTest {
         assertEquals(c, FeldmanCommitment.fromBytes(bytes));
         assertThrows(IllegalArgumentException.class, () -> FeldmanCommitment.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length + 1)));
         assertThrows(IllegalArgumentException.class, () -> FeldmanCommitment.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 1)));
+        // about half of all x coordinates are on the curve: step x until it is not, so the test is deterministic
         byte[] offCurve = bytes.clone();
-        offCurve[5] ^= 0x55;
+        do {
+            offCurve[36]++;
+        } while (onCurve(java.util.Arrays.copyOfRange(offCurve, 4, 37)));
         assertThrows(IllegalArgumentException.class, () -> FeldmanCommitment.fromBytes(offCurve));
+    }
+
+    private static boolean onCurve(byte[] compressed) {
+        try {
+            Secp256k1.decodePoint(compressed);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Test
