@@ -45,11 +45,19 @@ final class Instrumenter {
         this.src = src;
     }
 
-    /** The instrumented source of {@code unit}, which was parsed from {@code src}. */
+    /** Parameters of the wrapper, bound to the kernel's globals of the same names. */
+    static final String WRAPPER_PARAMS = String.join(",", Reserved.CHECK, Reserved.RETHROW, Reserved.ADD,
+            Reserved.ADD_TO);
+
+    /**
+     * The instrumented source of {@code unit}, which was parsed from {@code src}, wrapped in a function whose
+     * parameters alias the kernel's check functions: a local read instead of a global look-up per check (globals
+     * are new in every execution, so global call sites never stay linked).
+     */
     static String instrument(String src, CompilationUnitTree unit) {
         Instrumenter in = new Instrumenter(src);
         unit.accept(in.new Visitor(), 0);
-        return in.apply();
+        return "(function(" + WRAPPER_PARAMS + "){" + in.apply() + "\n}).call(this," + WRAPPER_PARAMS + ");";
     }
 
     private String apply() {

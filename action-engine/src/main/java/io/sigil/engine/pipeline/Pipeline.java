@@ -51,7 +51,7 @@ public final class Pipeline {
         }
         String es5;
         try {
-            es5 = Transpiler.transpile(prelude, code);
+            es5 = Transpiler.transpile(prelude, wrap(code));
         } catch (Transpiler.Refused e) {
             throw new ActionFailure.SyntaxError(e.getMessage());
         }
@@ -60,6 +60,15 @@ public final class Pipeline {
             cache.put(cid, prepared);
         }
         return prepared;
+    }
+
+    /**
+     * Runs the action's code as the body of an async function, as Lit does: top-level {@code await} works, and
+     * what it declares stays out of the global object. An error it throws rejects that function's promise and
+     * fails the execution as an unhandled rejection. No newline is added in front, so line numbers stay.
+     */
+    static String wrap(String code) {
+        return "(async () => {" + code + "\n})();";
     }
 
     /** Instruments ES5 source and proves the result fully instrumented; also used for the sandbox's own scripts. */

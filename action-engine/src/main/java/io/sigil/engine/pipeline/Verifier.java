@@ -16,6 +16,8 @@ import org.openjdk.nashorn.api.tree.FunctionCallTree;
 import org.openjdk.nashorn.api.tree.FunctionDeclarationTree;
 import org.openjdk.nashorn.api.tree.FunctionExpressionTree;
 import org.openjdk.nashorn.api.tree.IdentifierTree;
+import org.openjdk.nashorn.api.tree.MemberSelectTree;
+import org.openjdk.nashorn.api.tree.UnaryTree;
 import org.openjdk.nashorn.api.tree.SimpleTreeVisitorES5_1;
 import org.openjdk.nashorn.api.tree.StatementTree;
 import org.openjdk.nashorn.api.tree.Tree;
@@ -28,7 +30,8 @@ import org.openjdk.nashorn.api.tree.WithTree;
  * The safety net after {@link Instrumenter}: walks a fresh parse of the instrumented source and refuses it unless
  * every function body, loop body and finally block starts with the check, every catch block starts with the
  * rethrow, no unchecked concatenation of two non-literals is left, no {@code with} statement exists (it could
- * shadow the checks) and no declaration uses the reserved prefix.
+ * shadow the checks), and no declaration or assignment uses the reserved prefix (the check functions are
+ * parameters of the wrapper the whole program runs in, so nothing may rebind them).
  */
 final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
 
@@ -45,6 +48,7 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
 
     static void verify(CompilationUnitTree unit) throws Unverified {
         Verifier v = new Verifier();
+        v.requireWrapper(unit);
         unit.accept(v, null);
         if (v.failure != null) {
             throw new Unverified(v.failure);
@@ -55,6 +59,66 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
         if (failure == null) {
             failure = what + " at offset " + at.getStartPosition();
         }
+    }
+
+    /** The program must be exactly the instrumenter's wrapper, whose parameters alias the check functions. */
+    private void requireWrapper(CompilationUnitTree unit) {
+        String expected = Instrumenter.WRAPPER_PARAMS;
+        boolean ok = unit.getSourceElements().size() == 1
+                && unit.getSourceElements().get(0) instanceof ExpressionStatementTree es
+                && es.getExpression() instanceof FunctionCallTree call
+                && call.getFunctionSelect() instanceof MemberSelectTree sel && sel.getIdentifier().equals("call")
+                && sel.getExpression() instanceof FunctionExpressionTree fn
+                && names(fn.getParameters()).equals(expected)
+                && call.getArguments().size() == 5
+                && names(call.getArguments().subList(1, 5)).equals(expected);
+        if (!ok) {
+            fail("program not wrapped", unit);
+        } else {
+            wrapper = (FunctionExpressionTree) ((MemberSelectTree) ((FunctionCallTree)
+                    ((ExpressionStatementTree) unit.getSourceElements().get(0)).getExpression()).getFunctionSelect())
+                    .getExpression();
+        }
+    }
+
+    private static String names(List<? extends ExpressionTree> ids) {
+        StringBuilder sb = new StringBuilder();
+        for (ExpressionTree t : ids) {
+            if (!(t instanceof IdentifierTree id)) {
+                return "";
+            }
+            sb.append(sb.isEmpty() ? "" : ",").append(id.getName());
+        }
+        return sb.toString();
+    }
+
+    private FunctionExpressionTree wrapper;
+
+    private void assigned(ExpressionTree target) {
+        if (target instanceof IdentifierTree id && id.getName().startsWith(Reserved.PREFIX)) {
+            fail("reserved name assigned", target);
+        }
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void p) {
+        assigned(node.getVariable());
+        return super.visitAssignment(node, p);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+        assigned(node.getVariable());
+        if (node.getKind() == Tree.Kind.PLUS_ASSIGNMENT && !Instrumenter.exempt(node.getExpression())) {
+            fail("unchecked concatenation", node);
+        }
+        return super.visitCompoundAssignment(node, p);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree node, Void p) {
+        assigned(node.getExpression());
+        return super.visitUnary(node, p);
     }
 
     private static boolean isCall(StatementTree st, String callee) {
@@ -98,6 +162,9 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
 
     @Override
     public Void visitFunctionExpression(FunctionExpressionTree node, Void p) {
+        if (node == wrapper) {
+            return node.getBody().accept(this, p);
+        }
         declared(node.getName());
         node.getParameters().forEach(this::declared);
         if (node.getBody() instanceof BlockTree block) {
@@ -126,6 +193,7 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
 
     @Override
     public Void visitForInLoop(ForInLoopTree node, Void p) {
+        assigned(node.getVariable());
         requireLoopCheck(node.getStatement());
         return super.visitForInLoop(node, p);
     }
@@ -183,13 +251,6 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
         return super.visitBinary(node, p);
     }
 
-    @Override
-    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-        if (node.getKind() == Tree.Kind.PLUS_ASSIGNMENT && !Instrumenter.exempt(node.getExpression())) {
-            fail("unchecked concatenation", node);
-        }
-        return super.visitCompoundAssignment(node, p);
-    }
 
     @Override
     public Void visitWith(WithTree node, Void p) {
