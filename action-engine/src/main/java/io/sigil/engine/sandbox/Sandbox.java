@@ -26,7 +26,7 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 public final class Sandbox {
 
     /** No Java access, plain ES5 (actions arrive lowered), none of Nashorn's syntax extensions. */
-    static final String[] ENGINE_OPTIONS = {"--no-java", "--language=es5", "--no-syntax-extensions"};
+    static final String[] ENGINE_OPTIONS = {"--no-java", "--language=es5", "--no-syntax-extensions", "--lazy-compilation=false"};
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
     private static final String KERNEL_RESOURCE = "/io/sigil/engine/sandbox/kernel.js";

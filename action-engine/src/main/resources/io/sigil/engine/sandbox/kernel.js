@@ -10,18 +10,20 @@
     var boundCall = FP.call.bind(FP.call);      // boundCall(fn, thisArg, a...) without looking up fn.call
     var boundApply = FP.call.bind(FP.apply);    // boundApply(fn, thisArg, args) without looking up fn.apply
     var maxString = B.maxString, maxBuffer = B.maxBuffer, maxArray = B.maxArray, maxArgs = 65536;
-    var n = 1023;
+    // The countdown lives in an Int32Array: a closure variable would box a new number on every check.
+    var k = new Int32Array(1);
+    k[0] = 1023;
 
     function check() {
-        if (--n < 0) {
-            n = B.check();
+        if (--k[0] < 0) {
+            k[0] = B.check();
         }
     }
     function hidden(obj, name, value) {
         defineProperty(obj, name, {value: value, writable: false, enumerable: false, configurable: false});
     }
     function tooLong() {
-        n = -1;
+        k[0] = -1;
         B.tooLong();
     }
     function lengthOf(x) {
@@ -37,7 +39,7 @@
     hidden(g, '$sigil$c', check);
     hidden(g, '$sigil$r', function (e) {
         if (B.foreign(e)) {
-            n = -1;
+            k[0] = -1;
             B.rethrow(e);
         }
         if (e !== null && typeof e === 'object') {
