@@ -205,6 +205,17 @@ public class ActionEngine implements AutoCloseable {
             throw new ActionFailure.CallDepthExceeded("");
         }
         PreparedAction prepared = prepare(cid, request.code());
+        Worker current = Worker.current();
+        if (current != null) {
+            // A child action (Lit.Actions.call) runs on its parent's thread and engine, in a fresh global of its
+            // own: borrowing another engine per level could exhaust the pool and deadlock. The parent's deadline
+            // still bounds it, and if the child poisons the engine the parent's engine is replaced afterwards.
+            Execution ex = new Execution(request, cid, new Budget(limits, System.nanoTime()), fetcher);
+            CompiledScript script = current.sandbox().compile(prepared);
+            current.sandbox().run(script, ex);
+            return new ExecutionResult(true, ex.response(), ex.logs(), cid,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
         Worker worker;
         try {
             worker = pool.borrow();

@@ -39,8 +39,22 @@ public final class Worker {
         return sandbox;
     }
 
+    private static final ThreadLocal<Worker> CURRENT = new ThreadLocal<>();
+
     public <T> Future<T> submit(Callable<T> task) {
-        return executor.submit(task);
+        return executor.submit(() -> {
+            CURRENT.set(this);
+            try {
+                return task.call();
+            } finally {
+                CURRENT.remove();
+            }
+        });
+    }
+
+    /** The worker whose thread is calling, or {@code null}: child actions run inline on their parent's worker. */
+    public static Worker current() {
+        return CURRENT.get();
     }
 
     /**

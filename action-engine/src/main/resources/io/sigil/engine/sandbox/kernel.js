@@ -341,7 +341,7 @@
                 }
             })());
         }
-        return true;
+        return false; // handled: the failure carries the reason, the logs stay the action's own
     };
     B.onDrain(function drain() {
         while (tasks.length > 0) {
