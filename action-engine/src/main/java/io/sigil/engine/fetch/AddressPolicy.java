@@ -9,7 +9,7 @@ import java.net.UnknownHostException;
  * unique-local (fc00::/7), multicast, wildcard, CGNAT (100.64/10) or IPv4-mapped forms of these, so an action
  * cannot probe the node's own network. {@code sigil.fetch.allow-private=true} lifts this (tests, private nets).
  */
-public final class AddressPolicy {
+public class AddressPolicy {
 
     private final boolean allowPrivate;
 
@@ -25,17 +25,20 @@ public final class AddressPolicy {
         } catch (UnknownHostException e) {
             throw new Fetcher.FetchRefused("fetch failed: unknown host");
         }
-        if (!allowPrivate) {
-            for (InetAddress a : all) {
-                if (!isPublic(a)) {
-                    throw new Fetcher.FetchRefused("fetch refused: address not allowed");
-                }
+        for (InetAddress a : all) {
+            if (!allowed(a)) {
+                throw new Fetcher.FetchRefused("fetch refused: address not allowed");
             }
         }
         return all;
     }
 
-    static boolean isPublic(InetAddress a) {
+    /** Whether {@code fetch} may connect to {@code address}. */
+    protected boolean allowed(InetAddress address) {
+        return allowPrivate || isPublic(address);
+    }
+
+    public static boolean isPublic(InetAddress a) {
         if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
