@@ -89,12 +89,12 @@
     });
 
     // Builtins that allocate or loop natively in proportion to an argument: capped up front.
-    var apply = FP.apply;
+    var originalApply = FP.apply;
     FP.apply = function apply(thisArg, args) {
         if (args !== null && args !== undefined && args.length > maxArgs) {
             throw new RangeError('too many arguments');
         }
-        return boundCall(apply, this, thisArg, args);
+        return boundCall(originalApply, this, thisArg, args);
     };
     var AP = Array.prototype;
     ['join', 'toString', 'toLocaleString', 'sort', 'reverse', 'indexOf', 'lastIndexOf', 'concat', 'slice', 'splice',
