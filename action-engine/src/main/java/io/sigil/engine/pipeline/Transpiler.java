@@ -95,7 +95,7 @@ final class Transpiler {
         Compiler compiler = new Compiler(new PrintStream(OutputStream.nullOutputStream()));
         CompilerOptions options = new CompilerOptions();
         CompilationLevel.WHITESPACE_ONLY.setOptionsForCompilationLevel(options);
-        options.setLanguageIn(LanguageMode.ECMASCRIPT_NEXT);
+        options.setLanguageIn(LanguageMode.UNSTABLE); // ES_NEXT plus class fields, which Closure still files under unstable
         options.setLanguageOut(LanguageMode.ECMASCRIPT5);
         options.setEmitUseStrict(false);
         options.setPrettyPrint(true);

@@ -21,7 +21,7 @@ public final class Engines {
                 "sigil.limits.sign-count", "3",
                 "sigil.limits.call-depth", "2",
                 "sigil.engine.pool.size", "2",
-                "sigil.engine.pool.warm-up", "1"));
+                "sigil.engine.pool.warm-up", "0"));
         config.put("sigil.fetch.allow-private", Boolean.toString(allowPrivate));
         config.put("sigil.limits.code-size", "64KiB");
         config.putAll(extra);
