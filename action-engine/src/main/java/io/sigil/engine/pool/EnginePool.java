@@ -1,0 +1,121 @@
+package io.sigil.engine.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A fixed number of {@link Worker}s. Executions borrow one, run and give it back; a worker whose engine is poisoned
+ * (limit trip, stack overflow, out of memory, abandoned run) is dropped and a fresh, warmed-up one is built in the
+ * background, so the pool keeps its size.
+ */
+public final class EnginePool implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EnginePool.class.getName());
+
+    private final PoolSettings settings;
+    private final Consumer<Worker> warmUp;
+    private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
+    private final List<Worker> all = new ArrayList<>();
+    private final ExecutorService builder;
+    private final AtomicLong replaced = new AtomicLong();
+    private volatile boolean closed;
+
+    public EnginePool(PoolSettings settings, Consumer<Worker> warmUp) {
+        this.settings = settings;
+        this.warmUp = warmUp;
+        this.builder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sigil-engine-builder");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < settings.size(); i++) {
+            idle.add(build());
+        }
+    }
+
+    private Worker build() {
+        Worker w = new Worker(settings);
+        warmUp.accept(w);
+        synchronized (all) {
+            all.add(w);
+        }
+        return w;
+    }
+
+    /** A free worker, or {@code null} if none became free within the borrow timeout. */
+    public Worker borrow() throws InterruptedException {
+        return idle.poll(settings.borrowTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Returns a worker after an execution; {@code abandoned} when the caller stopped waiting for it. */
+    public void release(Worker w, boolean abandoned) {
+        if (abandoned) {
+            w.abandon();
+        }
+        if (!abandoned && w.healthy() && !closed) {
+            idle.add(w);
+            return;
+        }
+        w.close();
+        synchronized (all) {
+            all.remove(w);
+        }
+        if (closed) {
+            return;
+        }
+        replaced.incrementAndGet();
+        builder.submit(() -> {
+            try {
+                idle.add(build());
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "could not build a replacement action engine", e);
+            }
+        });
+    }
+
+    /** Workers dropped and rebuilt so far. */
+    public long replacedCount() {
+        return replaced.get();
+    }
+
+    public int idleCount() {
+        return idle.size();
+    }
+
+    public PoolSettings settings() {
+        return settings;
+    }
+
+    /** Waits until every worker is idle again (tests: the pool is back to full size). */
+    public boolean awaitFull(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (idle.size() < settings.size()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        builder.shutdownNow();
+        synchronized (all) {
+            all.forEach(Worker::close);
+            all.clear();
+        }
+        idle.clear();
+    }
+}

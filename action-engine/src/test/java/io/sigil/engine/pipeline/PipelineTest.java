@@ -1,0 +1,85 @@
+package io.sigil.engine.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sigil.crypto.ipfs.Cid;
+import io.sigil.engine.api.ActionFailure;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+
+    private static String instrument(String es5) {
+        return Pipeline.instrumentAndVerify("t.js", es5);
+    }
+
+    @Test
+    void checksOpenFunctionsLoopsAndFinally() {
+        String out = instrument("function f(){ 'use strict'; return 1; } while (x) y(); for (;;) {} do z(); while (w);"
+                + " try { a(); } catch (e) { b(); } finally { c(); }");
+        assertTrue(out.contains("'use strict';$sigil$c();"), out);
+        assertTrue(out.contains("while (x) {$sigil$c();y();}"), out);
+        assertTrue(out.contains("for (;;) {$sigil$c();}"), out);
+        assertTrue(out.contains("catch (e) {e=$sigil$r(e);"), out);
+        assertTrue(out.contains("finally {$sigil$c();"), out);
+        assertTrue(out.startsWith("(function($sigil$c,$sigil$r,$sigil$a,$sigil$A){"), out);
+    }
+
+    @Test
+    void concatenationOfTwoNonLiteralsIsChecked() {
+        assertTrue(instrument("var s = a + b;").contains("$sigil$a(a , b)"));
+        String longLiteral = "'" + "x".repeat(Reserved.SHORT_LITERAL + 1) + "'";
+        assertTrue(instrument("var s = " + longLiteral + " + (c) + 'de';").contains("$sigil$a(" + longLiteral + " , (c)) + 'de'"));
+
+        assertTrue(instrument("s += t;").contains("s =$sigil$a(s, t)"));
+        assertTrue(instrument("o.p += t;").contains("$sigil$A(o,\"p\", t)"));
+        assertTrue(instrument("o[k()] += t;").contains("$sigil$A(o,k(), t)"));
+        assertTrue(instrument("i = i + 1; s += 'x';").contains("i = i + 1; s += 'x';"));
+    }
+
+    @Test
+    void verifierRefusesWhatInstrumentationWouldNotCover() {
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse("while (true) {}")));
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(
+                "(function($sigil$c,$sigil$r,$sigil$a,$sigil$A){ while (true) {} }).call(this,$sigil$c,$sigil$r,$sigil$a,$sigil$A);")));
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(
+                "(function($sigil$c,$sigil$r,$sigil$a,$sigil$A){ $sigil$c = null; }).call(this,$sigil$c,$sigil$r,$sigil$a,$sigil$A);")));
+        assertThrows(ActionFailure.SyntaxError.class, () -> instrument("with (o) { f(); }"));
+        assertThrows(ActionFailure.SyntaxError.class, () -> instrument("function g($sigil$c) { }"));
+    }
+
+    private static org.openjdk.nashorn.api.tree.CompilationUnitTree parse(String s) {
+        return org.openjdk.nashorn.api.tree.Parser.create(Pipeline.PARSER_OPTIONS).parse("t.js", s, d -> { });
+    }
+
+    @Test
+    void cacheByCidAndBounded() {
+        Pipeline p = new Pipeline(2);
+        String code = "Lit.Actions.setResponse({ response: 'x' });";
+        Cid cid = Cid.of(code.getBytes(StandardCharsets.UTF_8));
+        PreparedAction a = p.prepare(cid, code);
+        assertSame(a, p.prepare(cid, code));
+        for (int i = 0; i < 3; i++) {
+            String other = "var v" + i + " = 1;";
+            p.prepare(Cid.of(other.getBytes(StandardCharsets.UTF_8)), other);
+        }
+        assertEquals(2, p.cachedCount());
+    }
+
+    @Test
+    void syntaxErrorsNameTheActionsLine() {
+        ActionFailure.SyntaxError e = assertThrows(ActionFailure.SyntaxError.class,
+                () -> new Pipeline(4).prepare(Cid.of(new byte[] {1}), "const a = 1;\nconst = ;"));
+        assertTrue(e.detail().startsWith("line 2:"), e.detail());
+        assertEquals(422, e.status());
+    }
+
+    @Test
+    void polyfillsFollowTheNamesUsed() {
+        assertTrue(Transpiler.librariesFor("x.padStart(3)").contains("es6/string/padstart"));
+        assertTrue(!Transpiler.librariesFor("x.y(3)").contains("es6/string/padstart"));
+    }
+}
