@@ -62,6 +62,29 @@ public class PeerCalls {
         }
     }
 
+    /** A peer's copy of an action's code, or null if it has none; the caller checks it against the CID. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = PeerRefusedException.class)
+    public byte[] action(URI base, String cid, long maxBytes) {
+        try (Response r = client.target(base).path("api/v1/actions").path(cid).request().get()) {
+            if (r.getStatus() == 404) {
+                return null;
+            }
+            if (r.getStatus() != 200) {
+                throw failure(r.getStatus());
+            }
+            if (r.getLength() > maxBytes) {
+                return null;
+            }
+            try (java.io.InputStream in = r.readEntity(java.io.InputStream.class)) {
+                byte[] code = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                return code.length > maxBytes ? null : code;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("reading the action failed", e);
+            }
+        }
+    }
+
     private static RuntimeException failure(int status) {
         return status >= 400 && status < 500
                 ? new PeerRefusedException(status)

@@ -130,6 +130,36 @@ class MicroNodeIT {
                 .add("payload", "");
     }
 
+    @Test
+    void actionsAreStoredOnceByCidAndReadBack() throws Exception {
+        String code = "const go = async () => { Lit.Actions.setResponse({response: 'it-" + HEX.formatHex(random(4)) + "'}); }; go();";
+        HttpResponse<String> first = upload(code);
+        assertEquals(201, first.statusCode(), first.body());
+        JsonObject stored = json(first.body());
+        String cid = stored.getString("ipfsId");
+        assertTrue(cid.startsWith("Qm") && cid.length() == 46, cid);
+        assertEquals(code.length(), stored.getInt("size"));
+        assertTrue(first.headers().firstValue("Location").orElse("").endsWith("/api/v1/actions/" + cid));
+        HttpResponse<String> again = upload(code);
+        assertEquals(200, again.statusCode());
+        assertEquals(cid, json(again.body()).getString("ipfsId"));
+        HttpResponse<String> read = get("api/v1/actions/" + cid);
+        assertEquals(200, read.statusCode());
+        assertEquals(code, read.body());
+        assertTrue(read.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+
+        assertEquals("ipfsId", problem(get("api/v1/actions/not-a-cid"), 400).getString("field"));
+        problem(get("api/v1/actions/QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG"), 404);
+        problem(upload(""), 400);
+    }
+
+    private HttpResponse<String> upload(String code) throws Exception {
+        return http.send(HttpRequest.newBuilder(resolve("api/v1/actions")).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "text/javascript")
+                        .POST(HttpRequest.BodyPublishers.ofString(code)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Checks that a response is an RFC 9457 problem with the expected status and returns it. */
     private static JsonObject problem(HttpResponse<String> r, int status) {
         assertEquals(status, r.statusCode(), r.body());
