@@ -1,0 +1,14 @@
+package io.sigil.pkp.control;
+
+import io.sigil.storage.SecretSealer;
+import jakarta.persistence.EntityManager;
+
+/** Wires a store's injection points outside the container (they are package-private, as STYLE.md suggests). */
+public final class Stores {
+    private Stores() { }
+
+    public static void wire(PkpStore store, EntityManager em, SecretSealer sealer) {
+        store.em = em;
+        store.sealer = sealer;
+    }
+}
