@@ -32,7 +32,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A store over this database: every call serialised (as the singleton's locks do) in its own transaction. */
-    public PkpStore pkpStore(SecretSealer sealer) {
+    public TxPkpStore pkpStore(SecretSealer sealer) {
         TxPkpStore store = new TxPkpStore(emf.createEntityManager());
         store.init(sealer);
         return store;
@@ -48,8 +48,10 @@ public final class TestDatabase implements AutoCloseable {
         emf.close();
     }
 
-    static final class TxPkpStore extends PkpStore {
+    /** The store with resource-local transactions; {@link #failPrepare} makes storing a share fail (a full disk). */
+    public static final class TxPkpStore extends PkpStore {
         private final EntityManager entityManager;
+        public volatile boolean failPrepare;
 
         TxPkpStore(EntityManager em) {
             this.entityManager = em;
@@ -57,6 +59,15 @@ public final class TestDatabase implements AutoCloseable {
 
         void init(SecretSealer sealer) {
             io.sigil.pkp.control.Stores.wire(this, entityManager, sealer);
+        }
+
+        @Override
+        public void prepare(String dkgId, io.sigil.crypto.dkg.KeyShare share, io.sigil.crypto.eth.EthAddress owner,
+                            java.util.List<String> permittedActions, boolean sealed, byte[] preparedStatements) {
+            if (failPrepare) {
+                throw new io.sigil.problem.SigilException(io.sigil.problem.ProblemType.INTERNAL, "cannot store (test)");
+            }
+            super.prepare(dkgId, share, owner, permittedActions, sealed, preparedStatements);
         }
 
         @Override

@@ -11,4 +11,11 @@ public final class Stores {
         store.em = em;
         store.sealer = sealer;
     }
+
+    public static void wire(PermissionSync sync, io.sigil.node.NodeConfig config, io.sigil.transport.Transport transport,
+                            PkpStore store) {
+        sync.config = config;
+        sync.transport = transport;
+        sync.store = store;
+    }
 }
