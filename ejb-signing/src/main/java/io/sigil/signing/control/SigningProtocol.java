@@ -107,13 +107,10 @@ public class SigningProtocol implements Protocol {
                 receive(e.getKey(), () -> session.receive(m));
             }
             for (Map.Entry<NodeIndex, InboundMessage> e : round1.entrySet()) {
+                // kept by the session, which wipes it after round 2 or on abort
                 Round1Share m = parse(e.getKey(), () -> Round1Share.fromBytes(e.getValue().secret()));
-                try {
-                    checkSender(e.getKey(), m.from());
-                    receive(e.getKey(), () -> session.receive(m));
-                } finally {
-                    m.destroy();
-                }
+                checkSender(e.getKey(), m.from());
+                receive(e.getKey(), () -> session.receive(m));
             }
             s.broadcast(others, ROUND2, session.round2().toBytes());
             for (Map.Entry<NodeIndex, InboundMessage> e : s.collect(ROUND2, others).entrySet()) {
