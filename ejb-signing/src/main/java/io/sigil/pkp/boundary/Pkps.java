@@ -61,6 +61,26 @@ public class Pkps {
         return after.toApi();
     }
 
+    /** {@code Lit.Actions.isPermittedAction({tokenId, ipfsId})}; 404 unknown PKP. */
+    public boolean isPermittedAction(String tokenId, String ipfsId) {
+        TokenId id = tokenId(tokenId);
+        return store.find(id).orElseThrow(() -> SigilException.notFound("PKP " + id)).permits(ipfsId);
+    }
+
+    /** {@code Lit.Actions.getPermittedActions({tokenId})}: sorted CIDs; 404 unknown PKP. */
+    public java.util.List<String> permittedActions(String tokenId) {
+        return get(tokenId).permittedActions();
+    }
+
+    /** {@code Lit.Actions.pubkeyToTokenId({publicKey})}: {@code 0x} + keccak256 of the uncompressed key without 0x04. */
+    public static String pubkeyToTokenId(String publicKey) {
+        try {
+            return TokenId.of(io.sigil.crypto.Secp256k1.decodePoint(io.sigil.crypto.Hex.decode(publicKey))).toString();
+        } catch (IllegalArgumentException e) {
+            throw SigilException.malformed("publicKey", "must be a secp256k1 public key in hex");
+        }
+    }
+
     private static TokenId tokenId(String text) {
         if (text == null || !TOKEN_ID.matcher(text).matches()) {
             throw SigilException.malformed("tokenId", "must be 0x and 64 hex digits (or the decimal token id)");
