@@ -1,5 +1,6 @@
 package io.sigil.problem;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,11 @@ import java.util.Map;
  * The one exception type that reaches the HTTP boundary. Its detail is written by Sigil's own code from fixed
  * phrases and validated values (a field name, an index); it never carries a foreign exception's message, a
  * secret or a stack trace, because the web API copies it into the response.
+ *
+ * <p>An EJB application exception: it reaches the caller as itself (not wrapped in {@code EJBException}) and
+ * rolls the transaction back.
  */
+@ApplicationException(rollback = true, inherited = true)
 public class SigilException extends RuntimeException {
     private final ProblemType type;
     private final Map<String, Object> extensions;

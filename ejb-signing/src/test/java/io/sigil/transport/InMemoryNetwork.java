@@ -26,7 +26,7 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class InMemoryNetwork implements AutoCloseable {
     private final List<Node> nodes = new ArrayList<>();
-    private final Set<Integer> down = new HashSet<>();
+    private final Set<Integer> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One node of the network. */
     public final class Node {
@@ -43,6 +43,9 @@ public final class InMemoryNetwork implements AutoCloseable {
         }
 
         public NodeIndex index() { return config.self(); }
+
+        /** The node's view of its peers' identity keys. */
+        public PeerDirectory directory() { return transport.directory; }
     }
 
     /**
@@ -50,13 +53,19 @@ public final class InMemoryNetwork implements AutoCloseable {
      *                  node knows exactly these
      */
     public static InMemoryNetwork start(int n, Path dataRoot, Function<Transport, List<Protocol>> protocols) {
+        return start(n, dataRoot, protocols, i -> new Transport());
+    }
+
+    /** As above, with each node's transport made by {@code transports} (a test may give one node a tampering one). */
+    public static InMemoryNetwork start(int n, Path dataRoot, Function<Transport, List<Protocol>> protocols,
+                                        java.util.function.IntFunction<Transport> transports) {
         InMemoryNetwork net = new InMemoryNetwork();
         List<String> urls = IntStream.rangeClosed(1, n).mapToObj(i -> "http://127.0.0.1:" + (19000 + i)).toList();
         for (int i = 1; i <= n; i++) {
             NodeConfig config = new NodeConfig(i, urls, Optional.empty(), dataRoot.resolve("node" + i).toString());
             SecretSealer sealer = new SecretSealer(new StorageKey(config, Optional.empty()));
             NodeIdentity identity = new NodeIdentity(config, sealer);
-            Transport transport = new Transport();
+            Transport transport = transports.apply(i);
             Mailbox mailbox = new Mailbox(protocols.apply(transport));
             transport.config = config;
             transport.identity = identity;
@@ -74,6 +83,9 @@ public final class InMemoryNetwork implements AutoCloseable {
 
     /** From now on, messages to this node fail as if it were unreachable. */
     public void down(int index) { down.add(index); }
+
+    /** Messages to this node are delivered again. */
+    public void up(int index) { down.remove(index); }
 
     @Override
     public void close() {

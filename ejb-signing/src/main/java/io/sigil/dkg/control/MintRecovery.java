@@ -1,0 +1,54 @@
+package io.sigil.dkg.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every 15 seconds (first shortly after start, which covers a node that stopped mid-mint) settles the mints that are
+ * prepared but undecided on this node ({@link MintOutcomes#settlePending}).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MintRecovery {
+    private static final Logger LOG = Logger.getLogger(MintRecovery.class.getName());
+    static final long PERIOD_S = 15;
+
+    @Inject MintOutcomes outcomes;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        task = scheduler.scheduleWithFixedDelay(this::tick, 5, PERIOD_S, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void tick() {
+        try {
+            outcomes.settlePending();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "settling undecided mints failed; will retry", e);
+        }
+    }
+}

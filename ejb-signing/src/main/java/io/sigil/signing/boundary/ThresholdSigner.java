@@ -1,0 +1,82 @@
+package io.sigil.signing.boundary;
+
+import io.sigil.api.model.SignedShare;
+import io.sigil.crypto.EcdsaSignature;
+import io.sigil.crypto.Hex;
+import io.sigil.crypto.Secp256k1;
+import io.sigil.crypto.dkg.KeyShare;
+import io.sigil.crypto.ecdsa.SignatureShare;
+import io.sigil.crypto.eth.EthAddress;
+import io.sigil.crypto.eth.TokenId;
+import io.sigil.pkp.control.PkpState;
+import io.sigil.pkp.control.PkpStore;
+import io.sigil.problem.ProblemType;
+import io.sigil.problem.SigilException;
+import io.sigil.signing.control.SigningProtocol;
+import io.sigil.signing.control.SigningRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What an action's {@code signEcdsa} / {@code signAndCombineEcdsa} does on one participant node (for the engine's
+ * ActionHost): check that the caller may use the PKP, load this node's key share, run the {@code sign} protocol
+ * with the other participants, and return this node's share in API.md's {@code signedData[sigName]} shape. There is
+ * deliberately no HTTP endpoint that signs without an action.
+ */
+@ApplicationScoped
+public class ThresholdSigner {
+
+    @Inject PkpStore store;
+    @Inject SigningProtocol protocol;
+
+    public ThresholdSigner() { }
+
+    /** For tests outside a container. */
+    public ThresholdSigner(PkpStore store, SigningProtocol protocol) {
+        this.store = store;
+        this.protocol = protocol;
+    }
+
+    /**
+     * Whether {@code caller} may sign with the PKP: the running action's CID is one of its permitted actions, or the
+     * authSig's address is its owner. 404 if this node has no such PKP.
+     */
+    public boolean mayUse(TokenId tokenId, String actionCid, EthAddress authSigAddress) {
+        PkpState pkp = store.find(tokenId).orElseThrow(() -> SigilException.notFound("PKP " + tokenId));
+        return pkp.permits(actionCid) || (authSigAddress != null && authSigAddress.equals(pkp.owner()));
+    }
+
+    /**
+     * Joins the request's signing session and returns this node's share (403 if the caller may not use the PKP, 409
+     * if a participant states another message, 502 if one misbehaves, 503 if one does not answer in time).
+     */
+    public SignedShare sign(SigningRequest request, SigningCaller caller) {
+        KeyShare key = authorisedKey(request, caller);
+        try {
+            SignatureShare share = protocol.sign(request, key);
+            return new SignedShare(SignedShare.K256, Hex.encode(request.digest()), Hex.encode(Secp256k1.toBytes32(share.s())),
+                    share.index(), Hex.encode(Secp256k1.encodeCompressed(share.bigR())),
+                    Hex.encode(Secp256k1.encode(key.publicKey())), request.sigName());
+        } finally {
+            key.destroy();
+        }
+    }
+
+    /** As {@link #sign}, then combines the participants' shares into the signature (signAndCombineEcdsa). */
+    public EcdsaSignature signAndCombine(SigningRequest request, SigningCaller caller) {
+        KeyShare key = authorisedKey(request, caller);
+        try {
+            return protocol.signAndCombine(request, key);
+        } finally {
+            key.destroy();
+        }
+    }
+
+    private KeyShare authorisedKey(SigningRequest request, SigningCaller caller) {
+        if (!mayUse(request.tokenId(), caller.actionCid(), caller.authSigAddress())) {
+            throw new SigilException(ProblemType.NOT_PERMITTED, "the action is not a permitted action of PKP "
+                    + request.tokenId() + " and the authSig is not its owner's");
+        }
+        return store.keyShare(request.tokenId());
+    }
+}
