@@ -1,5 +1,7 @@
 package io.sigil.system;
 
+import io.sigil.client.Wallet;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +74,7 @@ class PkpIT {
         HttpResponse<String> r = post(2, "/api/v1/pkps", new MintRequest(authSig, List.of(CID_A), false));
         assertEquals(201, r.statusCode(), r.body());
         minted = JSON.fromJson(r.body(), Pkp.class);
-        assertEquals(OWNER.key.address().toString(), minted.owner());
+        assertEquals(OWNER.address().toString(), minted.owner());
         assertTrue(minted.publicKey().startsWith("0x04") && minted.publicKey().length() == 132);
         for (int i = 1; i <= 3; i++) {
             assertEquals(minted, get(i, minted.tokenId()));
