@@ -1,13 +1,18 @@
 package io.sigil.cli;
 
+import io.sigil.cli.action.ActionCommand;
+import io.sigil.cli.demo.DemoCommand;
+import io.sigil.cli.exec.ExecCommand;
 import io.sigil.cli.network.NetworkCommand;
+import io.sigil.cli.pkp.PkpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sigil}: the root command. Errors print one line on stderr and exit non-zero. */
 @Command(name = "sigil", mixinStandardHelpOptions = true, versionProvider = SigilCli.Version.class,
         description = "Sigil: programmable threshold signing.",
-        subcommands = {NetworkCommand.class})
+        subcommands = {NetworkCommand.class, ActionCommand.class, PkpCommand.class, ExecCommand.class,
+                DemoCommand.class})
 public class SigilCli {
 
     public static void main(String[] args) {

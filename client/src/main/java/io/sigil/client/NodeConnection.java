@@ -1,6 +1,14 @@
 package io.sigil.client;
 
+import io.sigil.api.model.ActionStored;
+import io.sigil.api.model.ExecuteRequest;
+import io.sigil.api.model.ExecuteResponse;
+import io.sigil.api.model.MintRequest;
+import io.sigil.api.model.NetworkExecuteRequest;
+import io.sigil.api.model.NetworkExecuteResponse;
 import io.sigil.api.model.NodeInfo;
+import io.sigil.api.model.PermissionChangeRequest;
+import io.sigil.api.model.Pkp;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -11,7 +19,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** One node's HTTP API. Problem answers become {@link SigilClientException}s carrying the problem's detail. */
+/**
+ * One node's HTTP API (API.md), call by call. Problem answers become {@link SigilClientException}s carrying the
+ * problem's status, type and detail. {@link NetworkClient} builds on it to talk to a whole network.
+ */
 public final class NodeConnection {
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -35,6 +46,37 @@ public final class NodeConnection {
         return get("api/v1/node", NodeInfo.class);
     }
 
+    /** {@code POST /api/v1/actions}: stores action code; the answer names its CID. */
+    public ActionStored uploadAction(String code) {
+        return send(request("api/v1/actions").header("Content-Type", "text/javascript")
+                .POST(HttpRequest.BodyPublishers.ofString(code)).build(), ActionStored.class);
+    }
+
+    /** {@code POST /api/v1/pkps}: mints a PKP by DKG over all nodes. */
+    public Pkp mintPkp(MintRequest mint) {
+        return post("api/v1/pkps", mint, Pkp.class);
+    }
+
+    /** {@code GET /api/v1/pkps/{tokenId}}. */
+    public Pkp pkp(String tokenId) {
+        return get("api/v1/pkps/" + tokenId, Pkp.class);
+    }
+
+    /** {@code POST /api/v1/pkps/{tokenId}/permissions}: an owner-signed change. */
+    public Pkp changePermissions(String tokenId, PermissionChangeRequest change) {
+        return post("api/v1/pkps/" + tokenId + "/permissions", change, Pkp.class);
+    }
+
+    /** {@code POST /api/v1/execute}: runs an action on this node only, as one participant. */
+    public ExecuteResponse execute(ExecuteRequest request) {
+        return post("api/v1/execute", request, ExecuteResponse.class);
+    }
+
+    /** {@code POST /api/v1/network/execute}: lets this node act as the gateway (trusting it to combine). */
+    public NetworkExecuteResponse executeThroughGateway(NetworkExecuteRequest request) {
+        return post("api/v1/network/execute", request, NetworkExecuteResponse.class);
+    }
+
     /** Whether {@code /health/ready} says UP; false if the node does not answer. */
     public boolean ready() {
         try {
@@ -46,6 +88,11 @@ public final class NodeConnection {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    <T> T post(String path, Object body, Class<T> type) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSONB.toJson(body))).build(), type);
     }
 
     <T> T get(String path, Class<T> type) {
@@ -63,7 +110,7 @@ public final class NodeConnection {
             throw new SigilClientException("interrupted", e);
         }
         if (r.statusCode() >= 400) {
-            throw new SigilClientException(problemDetail(r), r.statusCode());
+            throw problem(r);
         }
         return JSONB.fromJson(r.body(), type);
     }
@@ -73,13 +120,15 @@ public final class NodeConnection {
     }
 
     @SuppressWarnings("unchecked")
-    private String problemDetail(HttpResponse<String> r) {
+    private SigilClientException problem(HttpResponse<String> r) {
         try {
             Map<String, Object> problem = JSONB.fromJson(r.body(), Map.class);
             Object detail = problem.get("detail");
-            return "HTTP " + r.statusCode() + ": " + (detail != null ? detail : problem.get("title"));
+            String type = String.valueOf(problem.get("type"));
+            return new SigilClientException(base + ": " + (detail != null ? detail : problem.get("title"))
+                    + " (HTTP " + r.statusCode() + ")", r.statusCode(), type, problem);
         } catch (RuntimeException e) {
-            return "HTTP " + r.statusCode();
+            return new SigilClientException(base + ": HTTP " + r.statusCode(), r.statusCode());
         }
     }
 }

@@ -54,14 +54,8 @@ public final class LocalNetwork {
 
     /** Starts the network, waits for it, prints the lines, then blocks until the nodes stop. Returns the exit code. */
     public int runInForeground(Duration readyTimeout, PrintStream out, PrintStream err) throws InterruptedException {
-        checkPortsFree();
-        Thread stopper = new Thread(this::stopAll, "sigil-network-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        long started = System.nanoTime();
-        start(err);
-        List<NodeInfo> infos = awaitReady(readyTimeout, err);
+        List<NodeInfo> infos = startAndAwait(readyTimeout, err);
         if (infos == null) {
-            stopAll();
             return 1;
         }
         for (NodeInfo info : infos) {
@@ -69,12 +63,30 @@ public final class LocalNetwork {
         }
         out.println("network ready");
         out.flush();
-        err.printf("%d nodes ready in %.1f s; Ctrl-C stops them%n", nodes, (System.nanoTime() - started) / 1e9);
         for (int i = 0; i < processes.size(); i++) {
             int code = processes.get(i).waitFor();
             err.println("node " + (i + 1) + " exited with code " + code);
         }
         return 1; // the nodes stopped without being asked to
+    }
+
+    /**
+     * Starts every node and waits until all are ready and see each other; returns their descriptions, or null
+     * (after saying why on {@code err} and stopping them) if that did not happen in time. The nodes are stopped by
+     * {@link #stopAll()} or when this JVM exits.
+     */
+    public List<NodeInfo> startAndAwait(Duration readyTimeout, PrintStream err) throws InterruptedException {
+        checkPortsFree();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "sigil-network-stop"));
+        long started = System.nanoTime();
+        start(err);
+        List<NodeInfo> infos = awaitReady(readyTimeout, err);
+        if (infos == null) {
+            stopAll();
+            return null;
+        }
+        err.printf("%d nodes ready in %.1f s; Ctrl-C stops them%n", nodes, (System.nanoTime() - started) / 1e9);
+        return infos;
     }
 
     private void start(PrintStream err) {
@@ -194,7 +206,7 @@ public final class LocalNetwork {
     }
 
     /** Stops every node: SIGTERM, a grace period for a clean shutdown, then SIGKILL. Idempotent. */
-    synchronized void stopAll() {
+    public synchronized void stopAll() {
         for (Process p : processes) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();

@@ -1,0 +1,2 @@
+/** {@code sigil pkp}: mint programmable key pairs and look at them. */
+package io.sigil.cli.pkp;
