@@ -22,10 +22,22 @@ public class SigilCli {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SigilCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("sigil: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            cmd.getErr().println("sigil: " + oneLine(e));
             return 1;
         });
         return cli;
+    }
+
+    /** One line for a failure: what went wrong, never a stack trace. */
+    static String oneLine(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "no such file: " + f.getFile();
+        }
+        if (e instanceof java.io.IOException io) {
+            return "cannot read or write a file: " + io.getMessage();
+        }
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return message.replace('\n', ' ');
     }
 
     static final class Version implements CommandLine.IVersionProvider {

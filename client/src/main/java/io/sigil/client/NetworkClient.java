@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
 public final class NetworkClient implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Participant sets tried before giving up (only networks with more than 2t+1 nodes have others to try). */
-    private static final int MAX_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = 4;
     private final NodeConnection entry;
     private final Duration timeout;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -65,14 +65,15 @@ public final class NetworkClient implements AutoCloseable {
         int signers = Math.min(info.network().signers(), info.network().n());
         List<NodeInfo.Member> candidates = new ArrayList<>(info.network().nodes());
         candidates.sort(Comparator.comparing((NodeInfo.Member m) -> !m.reachable()).thenComparingInt(NodeInfo.Member::index));
-        Set<Integer> excluded = new LinkedHashSet<>();
+        Set<Integer> down = new LinkedHashSet<>();
+        Set<Set<Integer>> tried = new LinkedHashSet<>();
         SigilClientException last = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            List<NodeInfo.Member> participants = candidates.stream()
-                    .filter(m -> !excluded.contains(m.index())).limit(signers).toList();
-            if (participants.size() < signers) {
+            List<NodeInfo.Member> participants = nextSet(candidates, signers, down, tried);
+            if (participants == null) {
                 break;
             }
+            tried.add(participants.stream().map(NodeInfo.Member::index).collect(java.util.stream.Collectors.toSet()));
             Attempt result = run(participants, code, ipfsId, jsParams, authSig);
             if (result.response != null) {
                 return result.response;
@@ -81,14 +82,49 @@ public final class NetworkClient implements AutoCloseable {
             if (result.actionFailure) {
                 throw result.failure;
             }
-            if (result.suspects.isEmpty()) {
-                // a bad share cannot be traced (THRESHOLD.md: detect-only): leave out a different participant each time
-                excluded.add(participants.get(attempt % participants.size()).index());
-            } else {
-                excluded.addAll(result.suspects);
-            }
+            down.addAll(result.suspects);
         }
         throw last != null ? last : new SigilClientException("fewer than " + signers + " nodes can take part", 503);
+    }
+
+    /**
+     * The first participant set (in the candidates' order: reachable nodes first) not tried yet and without a node
+     * that failed. A set whose shares did not combine is not retried as a whole; since a bad share cannot be traced
+     * to its node (THRESHOLD.md: detect-only), the next sets swap members one at a time.
+     */
+    static <M> List<M> nextSet(List<M> candidates, int size, Set<Integer> down, Set<Set<Integer>> tried) {
+        int n = candidates.size();
+        int[] pick = new int[size];
+        for (int i = 0; i < size; i++) {
+            pick[i] = i;
+        }
+        while (size <= n) {
+            List<M> set = new ArrayList<>();
+            Set<Integer> indices = new java.util.HashSet<>();
+            for (int p : pick) {
+                set.add(candidates.get(p));
+                indices.add(indexOf(candidates.get(p)));
+            }
+            if (!tried.contains(indices) && java.util.Collections.disjoint(indices, down)) {
+                return set;
+            }
+            int i = size - 1;
+            while (i >= 0 && pick[i] == n - size + i) {
+                i--;
+            }
+            if (i < 0) {
+                return null;
+            }
+            pick[i]++;
+            for (int j = i + 1; j < size; j++) {
+                pick[j] = pick[j - 1] + 1;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(Object member) {
+        return member instanceof NodeInfo.Member m ? m.index() : (Integer) member;
     }
 
     private record Attempt(NetworkExecuteResponse response, SigilClientException failure, boolean actionFailure,

@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "action", description = "Store and inspect actions.", subcommands = {ActionCommand.Upload.class})
+@Command(name = "action", mixinStandardHelpOptions = true, description = "Store and inspect actions.", subcommands = {ActionCommand.Upload.class})
 public class ActionCommand {
 
-    @Command(name = "upload", description = "Store an action's code; prints {ipfsId, size} (the ipfsId is its IPFS CIDv0).")
+    @Command(name = "upload", mixinStandardHelpOptions = true, description = "Store an action's code; prints {ipfsId, size} (the ipfsId is its IPFS CIDv0).")
     public static class Upload implements Callable<Integer> {
         @Mixin ClientOptions client;
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  * to it, has the network certify 97 (printing the verified signature and the address it recovers to) and refuse
  * 91, then stops the network (or keeps it with {@code --keep}).
  */
-@Command(name = "demo", description = {"Start a local network, mint a PKP sealed to the prime certifier,",
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {"Start a local network, mint a PKP sealed to the prime certifier,",
         "certify 97 (verified signature, recovered address) and watch it refuse 91."})
 public class DemoCommand implements Callable<Integer> {
     static final String ACTION = "src/actions/prime-certifier.js";

@@ -17,9 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "exec", description = {"Run an action on 2t+1 nodes and print {response, logs, signatures, nodes}.",
-        "By default this client fans out, combines the shares and verifies every signature itself (it trusts no",
-        "single node); --gateway lets the node combine instead."})
+@Command(name = "exec", mixinStandardHelpOptions = true, description = {
+        "Run an action on 2t+1 nodes and print {response, logs, signatures, nodes}.",
+        "This client fans out, combines the shares and verifies every signature itself, trusting no single node;",
+        "--gateway lets the node combine instead."})
 public class ExecCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "status", description = {
+@Command(name = "status", mixinStandardHelpOptions = true, description = {
         "Print each node of the local network: 'node <index> <url> ready <reachable>/<n> peers <identity address>'",
         "or 'node <index> <url> starting' or '... down'. Exits 1 unless every node is ready and sees all its peers."})
 public class StatusCommand implements Callable<Integer> {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", description = {
+@Command(name = "up", mixinStandardHelpOptions = true, description = {
         "Start a local network in the foreground: N nodes on consecutive ports, data under DIR/node<i>.",
         "Prints 'node <index> <url>' per node and 'network ready' once every node is ready and sees its peers.",
         "Ctrl-C or SIGTERM stops every node. A second 'up' reuses the data. The environment is passed on to the",

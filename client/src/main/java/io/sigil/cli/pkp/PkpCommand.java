@@ -12,10 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "pkp", description = "Mint and show PKPs.", subcommands = {PkpCommand.Mint.class, PkpCommand.Show.class})
+@Command(name = "pkp", mixinStandardHelpOptions = true, description = "Mint and show PKPs.", subcommands = {PkpCommand.Mint.class, PkpCommand.Show.class})
 public class PkpCommand {
 
-    @Command(name = "mint", description = {"Mint a PKP by DKG over all nodes; your wallet becomes its owner.",
+    @Command(name = "mint", mixinStandardHelpOptions = true, description = {"Mint a PKP by DKG over all nodes; your wallet becomes its owner.",
             "--permit grants actions at mint; --seal makes the permissions permanent (Lit's mint, grant and burn)."})
     public static class Mint implements Callable<Integer> {
         @Mixin ClientOptions client;
@@ -34,7 +34,7 @@ public class PkpCommand {
         }
     }
 
-    @Command(name = "show", description = "Show a PKP: token id, public key, address, owner, permitted actions, sealed, version.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a PKP: token id, public key, address, owner, permitted actions, sealed, version.")
     public static class Show implements Callable<Integer> {
         @Mixin ClientOptions client;
 

@@ -1,0 +1,164 @@
+package io.sigil.client;
+
+import com.sun.net.httpserver.HttpServer;
+import io.sigil.api.model.ExecuteRequest;
+import io.sigil.api.model.ExecuteResponse;
+import io.sigil.api.model.NodeInfo;
+import io.sigil.api.model.SignedShare;
+import io.sigil.crypto.Hex;
+import io.sigil.crypto.Keccak256;
+import io.sigil.crypto.Secp256k1;
+import io.sigil.crypto.dkg.DkgParameters;
+import io.sigil.crypto.dkg.DkgRound2;
+import io.sigil.crypto.dkg.DkgSession;
+import io.sigil.crypto.dkg.KeyShare;
+import io.sigil.crypto.ecdsa.SessionId;
+import io.sigil.crypto.ecdsa.SignatureShare;
+import io.sigil.crypto.ecdsa.SigningSession;
+import io.sigil.crypto.ecdsa.SigningStatement;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * n fake nodes over real HTTP with real key shares from a real DKG: each answers {@code GET /api/v1/node} and
+ * {@code POST /api/v1/execute} with its genuine threshold-signature share of keccak256(jsParams.message), computed
+ * by running the three signing rounds for the request's participants in memory. A node can be made to lie (its
+ * share is off by one) or to be down (500), to test that the client trusts no single node.
+ */
+final class FakeNetwork implements AutoCloseable {
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private final SecureRandom random = new SecureRandom();
+    final List<KeyShare> keys = new ArrayList<>();
+    final List<HttpServer> servers = new ArrayList<>();
+    final Set<Integer> liars = new HashSet<>();
+    final Set<Integer> down = new HashSet<>();
+    final List<List<Integer>> participantSets = new ArrayList<>();
+    private final Map<String, Map<Integer, SignatureShare>> sessions = new HashMap<>();
+
+    FakeNetwork(int n, int t) throws IOException {
+        byte[] dkgId = new byte[32];
+        random.nextBytes(dkgId);
+        DkgParameters params = new DkgParameters(dkgId, n, t);
+        List<DkgSession> nodes = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            nodes.add(new DkgSession(params, i, random));
+        }
+        List<DkgSession.Round1Output> r1 = new ArrayList<>();
+        nodes.forEach(d -> r1.add(d.round1()));
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= n; j++) {
+                if (i != j) {
+                    nodes.get(j - 1).receive(r1.get(i - 1).broadcast());
+                    nodes.get(j - 1).receive(r1.get(i - 1).shares().get(j));
+                }
+            }
+        }
+        List<DkgRound2> echoes = new ArrayList<>();
+        nodes.forEach(d -> echoes.add(d.round2()));
+        nodes.forEach(d -> echoes.forEach(d::receive));
+        nodes.forEach(d -> keys.add(d.finish()));
+        for (int i = 1; i <= n; i++) {
+            int index = i;
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/v1/node", ex -> respond(ex, 200, JSONB.toJson(info(n, t))));
+            server.createContext("/api/v1/execute", ex -> {
+                if (down.contains(index)) {
+                    respond(ex, 503, "{\"type\":\"https://sigil.dev/problems/internal\",\"status\":503,\"detail\":\"down\"}");
+                    return;
+                }
+                ExecuteRequest req = JSONB.fromJson(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                        ExecuteRequest.class);
+                respond(ex, 200, JSONB.toJson(execute(index, req)));
+            });
+            server.start();
+            servers.add(server);
+        }
+    }
+
+    String url(int index) {
+        return "http://127.0.0.1:" + servers.get(index - 1).getAddress().getPort();
+    }
+
+    String publicKey() {
+        return Hex.encode(Secp256k1.encode(keys.get(0).publicKey()));
+    }
+
+    private NodeInfo info(int n, int t) {
+        List<NodeInfo.Member> members = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            members.add(new NodeInfo.Member(i, url(i), null, true));
+        }
+        return new NodeInfo(1, null, null, new NodeInfo.Network(n, t, 2 * t + 1, members), "test");
+    }
+
+    private synchronized ExecuteResponse execute(int index, ExecuteRequest req) {
+        byte[] digest = Keccak256.hash(String.valueOf(req.jsParams().get("message")).getBytes(StandardCharsets.UTF_8));
+        Map<Integer, SignatureShare> shares = sessions.computeIfAbsent(req.requestId(), id -> {
+            participantSets.add(req.participants());
+            return sign(Hex.decode(id), req.participants(), digest);
+        });
+        SignatureShare share = shares.get(index);
+        BigInteger s = liars.contains(index) ? share.s().add(BigInteger.ONE).mod(Secp256k1.Q) : share.s();
+        SignedShare signed = new SignedShare(SignedShare.K256, Hex.encode(digest), Hex.encode(Secp256k1.toBytes32(s)), index,
+                Hex.encode(share.bigR().getEncoded(true)), publicKey(), "sig");
+        return new ExecuteResponse(true, "signed", "", Map.of("sig", signed), Map.of(), Map.of());
+    }
+
+    private Map<Integer, SignatureShare> sign(byte[] requestId, List<Integer> participants, byte[] digest) {
+        KeyShare any = keys.get(0);
+        SigningStatement statement = new SigningStatement(SessionId.derive(requestId, any.keyId(), "sig", digest),
+                any.keyId(), digest, participants);
+        Map<Integer, SigningSession> sessions = new HashMap<>();
+        participants.forEach(i -> sessions.put(i, new SigningSession(keys.get(i - 1), statement, random)));
+        Map<Integer, SigningSession.Round1Output> r1 = new HashMap<>();
+        sessions.forEach((i, s) -> r1.put(i, s.round1()));
+        for (int i : participants) {
+            for (int j : participants) {
+                if (i != j) {
+                    sessions.get(j).receive(r1.get(i).broadcast());
+                    sessions.get(j).receive(r1.get(i).shares().get(j));
+                }
+            }
+        }
+        Map<Integer, io.sigil.crypto.ecdsa.Round2> r2 = new HashMap<>();
+        sessions.forEach((i, s) -> r2.put(i, s.round2()));
+        for (int i : participants) {
+            for (int j : participants) {
+                if (i != j) {
+                    sessions.get(j).receive(r2.get(i));
+                }
+            }
+        }
+        Map<Integer, SignatureShare> shares = new HashMap<>();
+        sessions.forEach((i, s) -> shares.put(i, s.round3()));
+        return shares;
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange ex, int status, String body) {
+        try (ex) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            ex.sendResponseHeaders(status, bytes.length);
+            ex.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(s -> s.stop(0));
+    }
+}
