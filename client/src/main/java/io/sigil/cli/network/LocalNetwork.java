@@ -52,6 +52,11 @@ public final class LocalNetwork {
         return urls;
     }
 
+    /** The node processes, in index order (for measurements and tests). */
+    public List<ProcessHandle> nodeProcesses() {
+        return processes.stream().map(Process::toHandle).toList();
+    }
+
     /** Starts the network, waits for it, prints the lines, then blocks until the nodes stop. Returns the exit code. */
     public int runInForeground(Duration readyTimeout, PrintStream out, PrintStream err) throws InterruptedException {
         List<NodeInfo> infos = startAndAwait(readyTimeout, err);

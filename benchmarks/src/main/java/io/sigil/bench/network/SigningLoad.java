@@ -1,0 +1,148 @@
+package io.sigil.bench.network;
+
+import io.sigil.api.model.ActionStored;
+import io.sigil.api.model.MintRequest;
+import io.sigil.api.model.NetworkExecuteRequest;
+import io.sigil.api.model.NetworkExecuteResponse;
+import io.sigil.api.model.Pkp;
+import io.sigil.cli.network.LocalNetwork;
+import io.sigil.cli.network.NodeBundle;
+import io.sigil.client.NodeConnection;
+import io.sigil.client.Wallet;
+import io.sigil.crypto.identity.IdentityKey;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Signatures per second through the gateway of a local network, with p50/p99 latency and the CPU each node spends
+ * per signature, next to plain single-key Bouncy Castle ECDSA signing in the same run.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.sigil.bench.network.SigningLoad [clients] [seconds] [nodes] [port]</pre>
+ *
+ * Starts its own network under {@code target/bench-network} (needs the node bundle built), mints a PKP permitted to a
+ * one-line signing action, warms up, then runs {@code clients} threads that each call
+ * {@code POST /api/v1/network/execute} in a loop, spreading the gateway role over the nodes.
+ */
+public final class SigningLoad {
+    static final String ACTION = """
+            const go = async () => {
+              const toSign = ethers.utils.arrayify(ethers.utils.keccak256(ethers.utils.toUtf8Bytes(message)));
+              await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: "sig" });
+              Lit.Actions.setResponse({ response: "ok" });
+            };
+            go();
+            """;
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int port = args.length > 3 ? Integer.parseInt(args[3]) : 8180;
+
+        double plainPerSecond = plainEcdsa(Duration.ofSeconds(5));
+        LocalNetwork network = new LocalNetwork(NodeBundle.locate(), Path.of("target/bench-network"), nodes, port);
+        if (network.startAndAwait(Duration.ofSeconds(240), System.err) == null) {
+            System.exit(1);
+        }
+        try {
+            List<URI> urls = network.urls();
+            NodeConnection first = new NodeConnection(urls.get(0), Duration.ofSeconds(60));
+            ActionStored action = first.uploadAction(ACTION);
+            Wallet owner = Wallet.random();
+            Pkp pkp = first.mintPkp(new MintRequest(owner.authSig(Duration.ofHours(1)), List.of(action.ipfsId()), true));
+            run(urls, action, pkp, clients, Duration.ofSeconds(Math.max(5, seconds / 5))); // warm-up
+            long cpuBefore = cpuMillis(network.nodeProcesses());
+            Result r = run(urls, action, pkp, clients, Duration.ofSeconds(seconds));
+            long cpuMs = cpuMillis(network.nodeProcesses()) - cpuBefore;
+            double perSecond = r.ok / r.seconds;
+            System.out.printf("network: %d nodes, %d clients, %d s: %d signatures (%d failed), %.1f signatures/s%n",
+                    nodes, clients, seconds, r.ok, r.failed, perSecond);
+            System.out.printf("latency: p50 %.1f ms, p99 %.1f ms%n", r.p50, r.p99);
+            System.out.printf("CPU: %.2f ms per signature per node (all node JVMs, %d ms in total)%n",
+                    r.ok == 0 ? 0 : (double) cpuMs / r.ok / nodes, cpuMs);
+            System.out.printf("baseline: plain single-key ECDSA (Bouncy Castle, one thread): %.0f signatures/s%n", plainPerSecond);
+            System.out.printf("ratio: the network signs at %.4f x the single-key rate (%.0f x slower)%n",
+                    perSecond / plainPerSecond, plainPerSecond / Math.max(perSecond, 1e-9));
+        } finally {
+            network.stopAll();
+        }
+    }
+
+    private record Result(int ok, int failed, double seconds, double p50, double p99) { }
+
+    private static Result run(List<URI> urls, ActionStored action, Pkp pkp, int clients, Duration length) throws InterruptedException {
+        long end = System.nanoTime() + length.toNanos();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        AtomicLong counter = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(clients);
+        Wallet caller = Wallet.random();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                NodeConnection gateway = new NodeConnection(urls.get(client % urls.size()), Duration.ofSeconds(60));
+                try {
+                    while (System.nanoTime() < end) {
+                        long n = counter.incrementAndGet();
+                        long t0 = System.nanoTime();
+                        try {
+                            NetworkExecuteResponse r = gateway.executeThroughGateway(new NetworkExecuteRequest(null,
+                                    action.ipfsId(), Map.of("message", "load " + n, "publicKey", pkp.publicKey()),
+                                    caller.authSig(Duration.ofMinutes(10)), null));
+                            if (r.signatures().containsKey("sig")) {
+                                latencies.add(System.nanoTime() - t0);
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "load-" + c);
+            t.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Result(sorted.size(), failed.get(), seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static long cpuMillis(List<ProcessHandle> nodes) {
+        return nodes.stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
+    }
+
+    private static double plainEcdsa(Duration length) {
+        IdentityKey key = IdentityKey.generate(new SecureRandom());
+        byte[] digest = new byte[32];
+        long end = System.nanoTime() + length.toNanos();
+        long count = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() < end) {
+            digest[0] = (byte) count;
+            key.sign(digest);
+            count++;
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+}
