@@ -85,6 +85,19 @@ public class PeerCalls {
         }
     }
 
+    /** A peer's decryption share ({@code POST /api/v1/decrypt}); a 4xx is its refusal (never retried). */
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = PeerRefusedException.class)
+    public io.sigil.api.model.DecryptionShareResponse decryptionShare(URI base, io.sigil.api.model.DecryptRequest request) {
+        try (Response r = client.target(base).path("api/v1/decrypt").request(MediaType.APPLICATION_JSON)
+                .post(Entity.entity(request, MediaType.APPLICATION_JSON))) {
+            if (r.getStatus() != 200) {
+                throw failure(r.getStatus());
+            }
+            return r.readEntity(io.sigil.api.model.DecryptionShareResponse.class);
+        }
+    }
+
     private static RuntimeException failure(int status) {
         return status >= 400 && status < 500
                 ? new PeerRefusedException(status)

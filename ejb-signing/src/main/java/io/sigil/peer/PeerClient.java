@@ -41,6 +41,12 @@ public class PeerClient {
         return call(peer, "did not describe itself", calls::nodeInfo);
     }
 
+    /** Asks a peer for its decryption share; {@link PeerUnavailableException} if it is down or refuses. */
+    public io.sigil.api.model.DecryptionShareResponse decryptionShare(NodeIndex peer,
+                                                                       io.sigil.api.model.DecryptRequest request) {
+        return call(peer, "gave no decryption share", url -> calls.decryptionShare(url, request));
+    }
+
     private <T> T call(NodeIndex peer, String what, Function<URI, T> call) {
         URI url = config.network().member(peer).url();
         PeerCircuit circuit = circuits.computeIfAbsent(peer, k -> new PeerCircuit());

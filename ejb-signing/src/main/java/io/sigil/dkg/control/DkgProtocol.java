@@ -250,54 +250,7 @@ public class DkgProtocol implements Protocol {
 
     /** DKG steps 1-3 (THRESHOLD.md "Key generation"); nothing is stored, nothing secret outlives the call. */
     private KeyShare generate(Session s, DkgParameters params, int self, Set<NodeIndex> others) {
-        DkgSession dkg = new DkgSession(params, self, RANDOM);
-        try {
-            DkgSession.Round1Output out = dkg.round1();
-            byte[] broadcast = out.broadcast().toBytes();
-            for (NodeIndex peer : others) {
-                DkgRound1Share share = out.shares().get(peer.value());
-                try {
-                    s.send(peer, DEAL, broadcast, share.toBytes());
-                } finally {
-                    share.destroy();
-                }
-            }
-            for (Map.Entry<NodeIndex, InboundMessage> e : s.collect(DEAL, others).entrySet()) {
-                NodeIndex from = e.getKey();
-                DkgRound1 commitments = parse(from, () -> DkgRound1.fromBytes(e.getValue().payload()));
-                DkgRound1Share share = parse(from, () -> DkgRound1Share.fromBytes(e.getValue().secret()));
-                try {
-                    if (commitments.from() != from.value() || share.from() != from.value()) {
-                        throw aborted(from, "sent a DKG message in another node's name");
-                    }
-                    dkg.receive(commitments);
-                    dkg.receive(share);
-                } catch (IllegalArgumentException wrongRun) {
-                    throw aborted(from, "sent a DKG message that belongs to another run");
-                } finally {
-                    share.destroy();
-                }
-            }
-            s.broadcast(others, ECHO, dkg.round2().toBytes());
-            for (Map.Entry<NodeIndex, InboundMessage> e : s.collect(ECHO, others).entrySet()) {
-                NodeIndex from = e.getKey();
-                DkgRound2 echo = parse(from, () -> DkgRound2.fromBytes(e.getValue().payload()));
-                if (echo.from() != from.value()) {
-                    throw aborted(from, "sent a DKG message in another node's name");
-                }
-                try {
-                    dkg.receive(echo);
-                } catch (IllegalArgumentException wrongRun) {
-                    throw aborted(from, "sent a DKG message that belongs to another run");
-                }
-            }
-            return dkg.finish();
-        } catch (DkgAbortedException e) {
-            throw e.culprit() > 0 ? aborted(NodeIndex.of(e.culprit()), e.getMessage())
-                    : new SigilException(ProblemType.PROTOCOL_ABORTED, e.getMessage());
-        } finally {
-            dkg.destroy();
-        }
+        return JointFeldman.generate(s, params, self, others, DEAL, ECHO, RANDOM);
     }
 
     private void stopAll(Session s, Set<NodeIndex> others) {
@@ -325,7 +278,7 @@ public class DkgProtocol implements Protocol {
         }
     }
 
-    static SigilException aborted(NodeIndex culprit, String what) {
+    public static SigilException aborted(NodeIndex culprit, String what) {
         return new SigilException(ProblemType.PROTOCOL_ABORTED, "node " + culprit + " " + what,
                 Map.of("node", culprit.value()));
     }

@@ -1,0 +1,16 @@
+package io.sigil.conditions.control;
+
+import java.math.BigInteger;
+
+/** Read-only access to EVM chains by name, for EVM conditions. */
+public interface ChainReader {
+
+    /** Whether this node has an RPC endpoint for {@code chain}. */
+    boolean knows(String chain);
+
+    /** {@code eth_getBalance(address, "latest")} in wei. */
+    BigInteger balance(String chain, String address);
+
+    /** {@code eth_call({to, data}, "latest")}: the returned bytes. */
+    byte[] call(String chain, String to, byte[] data);
+}
