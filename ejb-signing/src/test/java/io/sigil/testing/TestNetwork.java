@@ -42,6 +42,8 @@ public final class TestNetwork implements AutoCloseable {
         public final MintOutcomes outcomes;
         public final PermissionSync sync;
         public final io.sigil.signing.control.SigningProtocol signing;
+        public final io.sigil.netkey.control.NetworkKeyProtocol netkey;
+        public io.sigil.netkey.control.NetworkKeyStore netkeyStore;
 
         TestNode(InMemoryNetwork.Node node, Protocols p, TestDatabase db, TestDatabase.TxPkpStore store) {
             this.node = node;
@@ -52,6 +54,7 @@ public final class TestNetwork implements AutoCloseable {
             this.outcomes = p.outcomes;
             this.sync = p.sync;
             this.signing = p.signing;
+            this.netkey = p.netkey;
         }
 
         public int index() { return node.index().value(); }
@@ -71,8 +74,9 @@ public final class TestNetwork implements AutoCloseable {
         final MintOutcomes outcomes = new MintOutcomes();
         final PermissionSync sync = new PermissionSync();
         final io.sigil.signing.control.SigningProtocol signing = new io.sigil.signing.control.SigningProtocol();
+        final io.sigil.netkey.control.NetworkKeyProtocol netkey = new io.sigil.netkey.control.NetworkKeyProtocol();
 
-        List<Protocol> all() { return List.of(dkg, outcomes, sync, signing); }
+        List<Protocol> all() { return List.of(dkg, outcomes, sync, signing, netkey); }
     }
 
     private TestNetwork(InMemoryNetwork net) {
@@ -97,6 +101,9 @@ public final class TestNetwork implements AutoCloseable {
                     tnode.authSigs, timeout);
             Stores.wire(p.sync, node.config, node.transport, store);
             io.sigil.signing.control.SigningWiring.wire(p.signing, node.config, node.transport, store, timeout);
+            tnode.netkeyStore = new io.sigil.netkey.control.NetworkKeyStore(node.config,
+                    new SecretSealer(new StorageKey(node.config, Optional.empty())));
+            io.sigil.netkey.control.NetKeyWiring.wire(p.netkey, node.config, node.transport, tnode.netkeyStore, timeout);
             tn.nodes.add(tnode);
         }
         return tn;
