@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sigil", mixinStandardHelpOptions = true, versionProvider = SigilCli.Version.class,
         description = "Sigil: programmable threshold signing.",
         subcommands = {NetworkCommand.class, ActionCommand.class, PkpCommand.class, ExecCommand.class,
-                DemoCommand.class})
+                DemoCommand.class, io.sigil.cli.decrypt.EncryptCommand.class, io.sigil.cli.decrypt.DecryptCommand.class})
 public class SigilCli {
 
     public static void main(String[] args) {

@@ -77,6 +77,21 @@ public final class NodeConnection {
         return post("api/v1/network/execute", request, NetworkExecuteResponse.class);
     }
 
+    /** {@code GET /api/v1/network/encryption-key}: this node's view of the network key (503 until made). */
+    public io.sigil.api.model.NetworkEncryptionKey encryptionKey() {
+        return get("api/v1/network/encryption-key", io.sigil.api.model.NetworkEncryptionKey.class);
+    }
+
+    /** {@code POST /api/v1/decrypt}: this node's decryption share, if the conditions admit the authSig's address. */
+    public io.sigil.api.model.DecryptionShareResponse decryptionShare(io.sigil.api.model.DecryptRequest request) {
+        return post("api/v1/decrypt", request, io.sigil.api.model.DecryptionShareResponse.class);
+    }
+
+    /** {@code POST /api/v1/network/decrypt}: lets this node combine (trusting it with the plaintext's integrity). */
+    public io.sigil.api.model.NetworkDecryptResponse decryptThroughGateway(io.sigil.api.model.DecryptRequest request) {
+        return post("api/v1/network/decrypt", request, io.sigil.api.model.NetworkDecryptResponse.class);
+    }
+
     /** Whether {@code /health/ready} says UP; false if the node does not answer. */
     public boolean ready() {
         try {

@@ -1,5 +1,10 @@
 package io.sigil.client;
 
+import io.sigil.api.model.DecryptRequest;
+import io.sigil.api.model.Tdh2Json;
+import io.sigil.crypto.tdh2.DecryptionShare;
+import io.sigil.crypto.tdh2.Tdh2;
+import io.sigil.crypto.tdh2.Tdh2Ciphertext;
 import com.sun.net.httpserver.HttpServer;
 import io.sigil.api.model.ExecuteRequest;
 import io.sigil.api.model.ExecuteResponse;
@@ -44,6 +49,10 @@ final class FakeNetwork implements AutoCloseable {
     final List<HttpServer> servers = new ArrayList<>();
     final Set<Integer> liars = new HashSet<>();
     final Set<Integer> down = new HashSet<>();
+    /** Nodes answering 403 to decryption requests (conditions not met). */
+    final Set<Integer> refusers = new HashSet<>();
+    /** Whether liars also serve another network key. */
+    boolean lieAboutKey;
     final List<List<Integer>> participantSets = new ArrayList<>();
     private final Map<String, Map<Integer, SignatureShare>> sessions = new HashMap<>();
 
@@ -81,6 +90,26 @@ final class FakeNetwork implements AutoCloseable {
                 ExecuteRequest req = JSONB.fromJson(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                         ExecuteRequest.class);
                 respond(ex, 200, JSONB.toJson(execute(index, req)));
+            });
+            server.createContext("/api/v1/network/encryption-key", ex -> respond(ex, 200, JSONB.toJson(
+                    liars.contains(index) && lieAboutKey ? Tdh2Json.key(n, keys.get(0).commitments().add(
+                            keys.get(0).commitments())) : Tdh2Json.key(n, keys.get(0).commitments()))));
+            server.createContext("/api/v1/decrypt", ex -> {
+                if (down.contains(index) || refusers.contains(index)) {
+                    int status = down.contains(index) ? 503 : 403;
+                    respond(ex, status, "{\"type\":\"https://sigil.dev/problems/not-permitted\",\"status\":" + status
+                            + ",\"detail\":\"refused\"}");
+                    return;
+                }
+                DecryptRequest req = JSONB.fromJson(new String(ex.getRequestBody().readAllBytes(),
+                        StandardCharsets.UTF_8), DecryptRequest.class);
+                Tdh2Ciphertext ct = Tdh2Json.ciphertext(req.ciphertext());
+                DecryptionShare share = Tdh2.decryptionShare(keys.get(index - 1), ct, Tdh2Json.label(
+                        req.accessControlConditions()), random);
+                if (liars.contains(index)) {
+                    share = new DecryptionShare(index, share.ui().twice().normalize(), share.e(), share.f());
+                }
+                respond(ex, 200, JSONB.toJson(Tdh2Json.toJson(share)));
             });
             server.start();
             servers.add(server);
