@@ -8,6 +8,7 @@ import io.sigil.api.model.NetworkEncryptionKey;
 import io.sigil.api.model.Tdh2Json;
 import io.sigil.auth.AuthSigVerifier;
 import io.sigil.auth.VerifiedAuthSig;
+import io.sigil.conditions.control.AccessControlConditions;
 import io.sigil.conditions.control.ConditionEvaluator;
 import io.sigil.crypto.CryptoException;
 import io.sigil.crypto.dkg.KeyShare;
@@ -77,7 +78,7 @@ public class Decryption {
         if (data == null || accessControlConditions == null) {
             throw SigilException.malformed(data == null ? "dataToEncrypt" : "accessControlConditions", "is required");
         }
-        io.sigil.conditions.control.AccessControlConditions.parse(accessControlConditions); // 400 before encrypting
+        AccessControlConditions.parse(accessControlConditions); // 400 before encrypting
         return Tdh2Json.encrypt(encryptionKey(), data, accessControlConditions);
     }
 
@@ -159,6 +160,7 @@ public class Decryption {
         if (request.accessControlConditions() == null) {
             throw SigilException.malformed("accessControlConditions", "is required");
         }
+        AccessControlConditions.parse(request.accessControlConditions()); // malformed or unsupported: 400 first
         Tdh2Ciphertext ct;
         try {
             ct = Tdh2Json.ciphertext(request.ciphertext());
