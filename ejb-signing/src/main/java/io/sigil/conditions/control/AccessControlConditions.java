@@ -23,7 +23,10 @@ public final class AccessControlConditions {
     private static final int MAX_CONDITIONS = 64;
     private static final Set<String> KEYS = Set.of("conditionType", "contractAddress", "standardContractType", "chain",
             "method", "parameters", "returnValueTest");
-    private static final Set<String> COMPARATORS = Set.of("=", "!=", ">", "<", ">=", "<=");
+    private static final Set<String> COMPARATORS = Set.of("=", "!=", ">", "<", ">=", "<=", "contains", "!contains");
+    private static final Set<String> ACTION_COMPARATORS = Set.of("=", "!=", "contains", "!contains");
+    private static final Pattern JS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
+    static final String IPFS = "ipfs://";
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern UINT = Pattern.compile("[0-9]{1,78}");
@@ -125,8 +128,15 @@ public final class AccessControlConditions {
             throw malformed("has the unsupported comparator " + describe(comparator));
         }
         Condition.Kind kind = kind(contract, standard, method, parameters);
-        Condition c = new Condition(kind, contract, chain, List.copyOf(parameters), comparator, value);
-        if (c.numeric()) {
+        Condition c = new Condition(kind, contract, chain, method, List.copyOf(parameters), comparator, value);
+        if (kind == Condition.Kind.ACTION) {
+            if (!ACTION_COMPARATORS.contains(comparator)) {
+                throw malformed("compares an action's result with " + describe(comparator)
+                        + " (only =, !=, contains and !contains apply)");
+            }
+        } else if (comparator.contains("contains")) {
+            throw malformed("uses " + describe(comparator) + ", which applies to action conditions only");
+        } else if (c.numeric()) {
             if (!UINT.matcher(value).matches()) {
                 throw malformed("has a numeric condition whose value is not a non-negative decimal integer");
             }
@@ -143,6 +153,12 @@ public final class AccessControlConditions {
 
     private static Condition.Kind kind(String contract, String standard, String method, List<String> p) {
         switch (standard) {
+            case "LitAction" -> {
+                if (contract.startsWith(IPFS) && cid(contract.substring(IPFS.length()))
+                        && JS_NAME.matcher(method).matches()) {
+                    return Condition.Kind.ACTION;
+                }
+            }
             case "timestamp" -> {
                 if (method.equals("eth_getBlockByNumber") && p.equals(List.of("latest")) && contract.isEmpty()) {
                     return Condition.Kind.TIMESTAMP;
@@ -178,6 +194,15 @@ public final class AccessControlConditions {
         }
         throw malformed("has an unsupported condition (standardContractType " + describe(standard) + ", method "
                 + describe(method) + ")");
+    }
+
+    private static boolean cid(String s) {
+        try {
+            new io.sigil.crypto.ipfs.Cid(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean address(String p) {

@@ -6,8 +6,8 @@ import java.util.List;
  * One validated access-control condition (Lit's {@code evmBasic} shape), with the kind that decides how it is
  * evaluated. Values are as sent; {@code :userAddress} in {@code parameters} or {@code value} is the requester.
  */
-public record Condition(Kind kind, String contractAddress, String chain, List<String> parameters, String comparator,
-                        String value) {
+public record Condition(Kind kind, String contractAddress, String chain, String method, List<String> parameters,
+                        String comparator, String value) {
     public static final String USER_ADDRESS = ":userAddress";
 
     /** The supported condition kinds. */
@@ -23,11 +23,22 @@ public record Condition(Kind kind, String contractAddress, String chain, List<St
         /** ERC-1155 {@code balanceOf(address, id)}. */
         ERC1155_BALANCE,
         /** ERC-721 {@code ownerOf(id)} compared as an address. */
-        ERC721_OWNER
+        ERC721_OWNER,
+        /**
+         * {@code standardContractType:"LitAction", contractAddress:"ipfs://<CID>"}: the action's function
+         * {@code method} called with {@code parameters}; its result (a string as is, anything else as JSON) compared
+         * with {@code =}, {@code !=}, {@code contains} or {@code !contains}.
+         */
+        ACTION
     }
 
     /** Whether the comparison is numeric (otherwise it compares addresses, with {@code =} or {@code !=} only). */
     public boolean numeric() {
-        return kind != Kind.USER_ADDRESS && kind != Kind.ERC721_OWNER;
+        return kind != Kind.USER_ADDRESS && kind != Kind.ERC721_OWNER && kind != Kind.ACTION;
+    }
+
+    /** Whether it reads an EVM chain (and so needs {@code sigil.chains.<chain>.rpc-url}). */
+    public boolean evm() {
+        return kind != Kind.USER_ADDRESS && kind != Kind.TIMESTAMP && kind != Kind.ACTION;
     }
 }

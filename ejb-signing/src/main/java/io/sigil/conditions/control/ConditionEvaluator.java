@@ -24,6 +24,7 @@ public class ConditionEvaluator {
     private static final byte[] OWNER_OF = Hex.decode("0x6352211e");
 
     @Inject ChainReader chains;
+    @Inject ActionConditions actions;
     Clock clock = Clock.systemUTC();
 
     public ConditionEvaluator() { }
@@ -31,6 +32,11 @@ public class ConditionEvaluator {
     public ConditionEvaluator(ChainReader chains, Clock clock) {
         this.chains = chains;
         this.clock = clock;
+    }
+
+    public ConditionEvaluator(ChainReader chains, ActionConditions actions, Clock clock) {
+        this(chains, clock);
+        this.actions = actions;
     }
 
     /**
@@ -48,8 +54,7 @@ public class ConditionEvaluator {
             g.operands().forEach(this::checkChains);
         } else if (e instanceof AccessControlConditions.Leaf l) {
             Condition c = l.condition();
-            boolean evm = c.kind() != Condition.Kind.USER_ADDRESS && c.kind() != Condition.Kind.TIMESTAMP;
-            if (evm && (chains == null || !chains.knows(c.chain()))) {
+            if (c.evm() && (chains == null || !chains.knows(c.chain()))) {
                 throw AccessControlConditions.malformed("names the chain \"" + c.chain()
                         + "\", which has no RPC endpoint on this node");
             }
@@ -92,6 +97,15 @@ public class ConditionEvaluator {
                         concat(OWNER_OF, uintWord(new BigInteger(c.parameters().get(0))))));
                 yield compareAddress(c, String.format("0x%040x", owner), requester);
             }
+            case ACTION -> {
+                if (actions == null) {
+                    throw AccessControlConditions.malformed("has an action condition, which this node cannot run");
+                }
+                List<String> args = c.parameters().stream().map(p -> address(p, requester)).toList();
+                String result = actions.run(c.contractAddress().substring(AccessControlConditions.IPFS.length()),
+                        c.method(), args);
+                yield result != null && compareText(c, result);
+            }
         };
     }
 
@@ -99,6 +113,16 @@ public class ConditionEvaluator {
         String expected = address(c.value(), requester);
         boolean equal = actual.toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
         return c.comparator().equals("=") == equal;
+    }
+
+    private static boolean compareText(Condition c, String actual) {
+        return switch (c.comparator()) {
+            case "=" -> actual.equals(c.value());
+            case "!=" -> !actual.equals(c.value());
+            case "contains" -> actual.contains(c.value());
+            case "!contains" -> !actual.contains(c.value());
+            default -> throw new IllegalStateException("validated comparator");
+        };
     }
 
     private static boolean compare(Condition c, BigInteger actual) {

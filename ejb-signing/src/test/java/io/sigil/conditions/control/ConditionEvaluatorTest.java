@@ -147,6 +147,16 @@ class ConditionEvaluatorTest {
             "[" + user("=", ALICE).replace("\"chain\"", "\"extra\":1,\"chain\"") + "]",
             "[" + user("=", ALICE).replace("\"parameters\":[\":userAddress\"],", "") + "]",
             "[" + user("=", ALICE).replace("}}", "}, \"conditionType\":\"solRpc\"}") + "]",
+            "[" + user("contains", ALICE) + "]",
+            // action conditions: ipfs:// and a CID, a JS function name, string comparators only
+            "[{\"contractAddress\":\"ipfs://notacid\",\"standardContractType\":\"LitAction\",\"chain\":\"ethereum\","
+                    + "\"method\":\"go\",\"parameters\":[],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"true\"}}]",
+            "[{\"contractAddress\":\"ipfs://QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG\",\"standardContractType\":"
+                    + "\"LitAction\",\"chain\":\"ethereum\",\"method\":\"go(); evil\",\"parameters\":[],"
+                    + "\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"true\"}}]",
+            "[{\"contractAddress\":\"ipfs://QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG\",\"standardContractType\":"
+                    + "\"LitAction\",\"chain\":\"ethereum\",\"method\":\"go\",\"parameters\":[],"
+                    + "\"returnValueTest\":{\"comparator\":\">\",\"value\":\"1\"}}]",
             // an EVM condition on a chain this node has no endpoint for
             "[" + time(">=", 1) + "," + AND + ",{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":"
                     + "\"polygon\",\"method\":\"eth_getBalance\",\"parameters\":[\":userAddress\",\"latest\"],"
