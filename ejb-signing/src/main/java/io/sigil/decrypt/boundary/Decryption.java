@@ -55,6 +55,16 @@ public class Decryption {
     @Inject ConditionEvaluator conditions;
     @Inject PeerClient peers;
 
+    /** Peers are asked in parallel on the container's threads (a plain pool outside one, in tests). */
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+    private static final java.util.concurrent.Executor FALLBACK = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "sigil-decrypt");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** {@code GET /api/v1/network/encryption-key}; 503 {@code not-ready} until the DKG made it. */
     public NetworkEncryptionKey encryptionKey() {
         NetworkKey key = keys.require();
@@ -71,6 +81,25 @@ public class Decryption {
         }
         return conditions.holds(accessControlConditions, requester != null ? requester : EthAddress.parse(
                 "0x0000000000000000000000000000000000000000"));
+    }
+
+    /**
+     * {@code Lit.Actions.checkConditions({conditions, authSig, chain})}: verifies the authSig here (401 if it does
+     * not authenticate its address; null means no requester) and evaluates the conditions for its address.
+     */
+    public boolean checkConditions(List<Object> accessControlConditions, io.sigil.api.model.AuthSig authSig) {
+        EthAddress requester = authSig == null ? null : authSigs.verify(authSig, "authSig").address();
+        return checkConditions(accessControlConditions, requester);
+    }
+
+    /**
+     * {@code Lit.Actions.decryptAndCombine({accessControlConditions, ciphertext, dataToEncryptHash, authSig, chain})}
+     * for the engine's host: the plaintext bytes, with every check of {@link #decryptAndCombine(DecryptRequest)}.
+     */
+    public byte[] decryptAndCombine(List<Object> accessControlConditions, String ciphertext, String dataToEncryptHash,
+                                    io.sigil.api.model.AuthSig authSig) {
+        return Base64.getDecoder().decode(decryptAndCombine(new DecryptRequest(ciphertext, dataToEncryptHash,
+                accessControlConditions, null, authSig)).decryptedData());
     }
 
     /** Encrypts to the network key on this node (the engine's {@code encrypt}; clients encrypt locally). */
@@ -109,7 +138,8 @@ public class Decryption {
         Map<NodeIndex, CompletableFuture<DecryptionShareResponse>> asked = new LinkedHashMap<>();
         for (var m : config.network().members()) {
             if (!m.index().equals(config.self())) {
-                asked.put(m.index(), CompletableFuture.supplyAsync(() -> peers.decryptionShare(m.index(), request)));
+                asked.put(m.index(), CompletableFuture.supplyAsync(() -> peers.decryptionShare(m.index(), request),
+                        executor != null ? executor : FALLBACK));
             }
         }
         for (var e : asked.entrySet()) {

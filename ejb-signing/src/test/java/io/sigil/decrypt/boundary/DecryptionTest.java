@@ -115,6 +115,16 @@ class DecryptionTest {
             assertArrayEquals(secret, Base64.getDecoder().decode(r.decryptedData()));
             assertEquals(2, r.shareIndices().size());
 
+            // the engine host's calls
+            assertArrayEquals(secret, d[1].decryptAndCombine(onlyFor(alice), e.ciphertext(), e.dataToEncryptHash(),
+                    TestAuth.authSig(alice)));
+            assertTrue(d[0].checkConditions(onlyFor(alice), TestAuth.authSig(alice)));
+            assertTrue(!d[0].checkConditions(onlyFor(alice), TestAuth.authSig(bob)));
+            assertTrue(!d[0].checkConditions(onlyFor(alice), (io.sigil.api.model.AuthSig) null));
+            EncryptedData onNode = d[2].encrypt("from an action".getBytes(), onlyFor(bob));
+            assertEquals("from an action", new String(d[0].decryptAndCombine(onlyFor(bob), onNode.ciphertext(), null,
+                    TestAuth.authSig(bob))));
+
             // bob: 403 and no share from any node
             for (Decryption x : d) {
                 SigilException no = assertThrows(SigilException.class,
