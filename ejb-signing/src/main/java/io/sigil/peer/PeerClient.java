@@ -41,6 +41,15 @@ public class PeerClient {
         return call(peer, "did not describe itself", calls::nodeInfo);
     }
 
+    /**
+     * Runs an action on a participant ({@code POST /api/v1/execute}); every HTTP answer, problems included, is an
+     * answer (the circuit counts it as the peer being up), only a transport failure is a
+     * {@link PeerUnavailableException}.
+     */
+    public PeerAnswer execute(NodeIndex peer, io.sigil.api.model.ExecuteRequest request) {
+        return call(peer, "did not answer the execute request", url -> calls.execute(url, request));
+    }
+
     /** Asks a peer for its decryption share; {@link PeerUnavailableException} if it is down or refuses. */
     public io.sigil.api.model.DecryptionShareResponse decryptionShare(NodeIndex peer,
                                                                        io.sigil.api.model.DecryptRequest request) {

@@ -22,6 +22,7 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL("internal", 500, "Internal error"),
     PROTOCOL_ABORTED("protocol-aborted", 502, "A node misbehaved in a threshold protocol"),
+    PARTICIPANTS_DISAGREE("participants-disagree", 502, "The participants disagree on the action's outcome"),
     PEER_UNAVAILABLE("peer-unavailable", 503, "Too few nodes answered"),
     NOT_READY("not-ready", 503, "The node is not ready");
 

@@ -13,15 +13,11 @@ import jakarta.json.bind.JsonbBuilder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,14 +38,8 @@ class LocalNetworkIT {
 
     @BeforeAll
     static void up() throws Exception {
-        Path data = LocalNetworkProcess.DATA.resolve("three");
-        if (Files.exists(data)) {
-            try (Stream<Path> walk = Files.walk(data)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        port = LocalNetworkProcess.freePorts(3);
-        net = LocalNetworkProcess.up("three", 3, port, Map.of(), READY);
+        net = LocalNetworkProcess.fresh("three", 3, Map.of(), READY);
+        port = net.firstPort;
     }
 
     @AfterAll

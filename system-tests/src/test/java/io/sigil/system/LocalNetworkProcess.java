@@ -51,6 +51,17 @@ final class LocalNetworkProcess implements AutoCloseable {
         });
     }
 
+    /** {@link #up} on free ports with an empty data directory: a network no other test has touched. */
+    static LocalNetworkProcess fresh(String name, int nodes, Map<String, String> env, Duration timeout) throws Exception {
+        Path data = DATA.resolve(name);
+        if (Files.exists(data)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(data)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return up(name, nodes, freePorts(nodes), env, timeout);
+    }
+
     /** Starts {@code sigil network up} and waits for {@code network ready}; fails with the launcher's log otherwise. */
     static LocalNetworkProcess up(String name, int nodes, int firstPort, Map<String, String> env, Duration timeout)
             throws Exception {

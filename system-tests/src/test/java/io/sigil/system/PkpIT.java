@@ -1,7 +1,5 @@
 package io.sigil.system;
 
-import io.sigil.client.Wallet;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +8,7 @@ import io.sigil.api.model.MintRequest;
 import io.sigil.api.model.PermissionChangeRequest;
 import io.sigil.api.model.PermissionChangeText;
 import io.sigil.api.model.Pkp;
+import io.sigil.client.Wallet;
 import io.sigil.crypto.identity.IdentityKey;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -17,14 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,14 +45,8 @@ class PkpIT {
 
     @BeforeAll
     static void up() throws Exception {
-        Path data = LocalNetworkProcess.DATA.resolve("pkp");
-        if (Files.exists(data)) {
-            try (Stream<Path> walk = Files.walk(data)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        port = LocalNetworkProcess.freePorts(3);
-        net = LocalNetworkProcess.up("pkp", 3, port, Map.of(), READY);
+        net = LocalNetworkProcess.fresh("pkp", 3, Map.of(), READY);
+        port = net.firstPort;
     }
 
     @AfterAll

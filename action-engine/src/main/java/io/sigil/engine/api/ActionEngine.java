@@ -173,7 +173,7 @@ public class ActionEngine implements AutoCloseable {
         pipeline = new Pipeline(Math.max(1, ConfigValues.count("sigil.engine.pool.cache-size", cacheSize)));
         byte[] warmUpCode = WARM_UP.getBytes(StandardCharsets.UTF_8);
         PreparedAction warm = pipeline.prepare(Cid.of(warmUpCode), WARM_UP);
-        pool = new EnginePool(settings, w -> {
+        pool = new EnginePool(settings, limits, w -> {
             for (int i = 0; i < settings.warmUp(); i++) {
                 try {
                     run(w, warm, ExecutionRequest.of(WARM_UP, null, ActionHost.REFUSE_ALL), false);

@@ -23,11 +23,26 @@ public final class Pipeline {
 
     private static final String PRELUDE_RESOURCE = "/io/sigil/engine/sandbox/prelude.js";
 
-    private final String prelude;
     private final Map<Cid, PreparedAction> cache;
+    private static String runtime;
+
+    /**
+     * The sandbox runtime every fresh global runs before its action: the Promise polyfill and the action API
+     * (prelude.js), lowered and instrumented like an action. Built once per JVM.
+     */
+    public static synchronized String runtimeSource() {
+        if (runtime == null) {
+            try {
+                runtime = instrumentAndVerify("sigil-runtime.js",
+                        Transpiler.compile(resource(PRELUDE_RESOURCE), "", java.util.Set.of("es6/promise")));
+            } catch (Transpiler.Refused e) {
+                throw new IllegalStateException("the sandbox prelude does not compile: " + e.getMessage());
+            }
+        }
+        return runtime;
+    }
 
     public Pipeline(int cacheSize) {
-        this.prelude = resource(PRELUDE_RESOURCE);
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -51,7 +66,7 @@ public final class Pipeline {
         }
         String es5;
         try {
-            es5 = Transpiler.transpile(prelude, wrap(code));
+            es5 = Transpiler.transpile(wrap(code));
         } catch (Transpiler.Refused e) {
             throw new ActionFailure.SyntaxError(e.getMessage());
         }
@@ -63,13 +78,32 @@ public final class Pipeline {
     }
 
     /**
-     * Runs the action's code as the body of an async function, as Lit does: top-level {@code await} works, and
-     * what it declares stays out of the global object. An error it throws rejects that function's promise and
-     * fails the execution as an unhandled rejection. No newline is added in front, so line numbers stay.
+     * The action lowered to ES5 with its polyfills, without prelude, wrapper or instrumentation: what an unsandboxed
+     * Nashorn would need to run it (benchmark baselines).
+     */
+    public static String lowerOnly(String code) {
+        try {
+            java.util.Set<String> libs = new java.util.LinkedHashSet<>(java.util.List.of("es6/promise"));
+            libs.addAll(Transpiler.polyfillsFor(code));
+            libs.addAll(Transpiler.helpersFor(Transpiler.compile("", code, libs)));
+            return Transpiler.compile("", code, libs);
+        } catch (Transpiler.Refused e) {
+            throw new ActionFailure.SyntaxError(e.getMessage());
+        }
+    }
+
+    /**
+     * Runs the action's code as the body of a function, async if the code mentions {@code await} (as Lit does:
+     * top-level {@code await} works); what it declares stays out of the global object. An error it throws fails
+     * the execution (as a script error, or as an unhandled rejection). No newline is added in front, so line
+     * numbers stay.
      */
     static String wrap(String code) {
-        return "(async () => {" + code + "\n})();";
+        // Without await the body need not be async: the lowered async machinery costs every execution ~0.2 ms.
+        return (AWAIT.matcher(code).find() ? "(async () => {" : "(() => {") + code + "\n})();";
     }
+
+    private static final java.util.regex.Pattern AWAIT = java.util.regex.Pattern.compile("\\bawait\\b");
 
     /** Instruments ES5 source and proves the result fully instrumented; also used for the sandbox's own scripts. */
     public static String instrumentAndVerify(String name, String es5) {

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * Lowers modern JavaScript to the ES5 Nashorn runs, with Google Closure Compiler in whitespace-only mode (no
- * renaming, no dead-code removal: the action's own semantics survive). The sandbox prelude is compiled in front of
- * the action so both share one set of injected polyfills, and the Promise polyfill is always injected because the
- * action API returns promises even to code that never names {@code Promise}.
+ * renaming, no dead-code removal: the action's own semantics survive), injecting the polyfills and lowering
+ * helpers the action needs. The Promise polyfill is not among them: the sandbox runtime installs it in every
+ * global, because the action API returns promises even to code that never names {@code Promise}.
  */
 final class Transpiler {
 
@@ -42,8 +42,9 @@ final class Transpiler {
 
     /**
      * Closure's whitespace-only mode lowers syntax but does not inject the helpers the lowered code calls
-     * ({@code $jscomp.makeIterator}, the generator engine behind async functions...), so they are always injected;
-     * polyfills of library functions ({@code Array.from}, {@code Object.assign}...) are injected per action as used.
+     * ({@code $jscomp.makeIterator}, the generator engine behind async functions...): the second pass injects the
+     * ones the first pass's output calls, or all of these if it calls one not in {@link #HELPERS}. Polyfills of
+     * library functions ({@code Array.from}, {@code Object.assign}...) are injected as the code names them.
      */
     private static final List<String> RUNTIME = List.of("es6/promise", "es6/symbol", "es6/execute_async_generator",
             "es6/generator_engine", "es6/async_generator_wrapper", "es6/util/makeiterator", "es6/util/makeasynciterator",
@@ -69,11 +70,11 @@ final class Transpiler {
     }
 
     /**
-     * The always-needed runtime plus every polyfill whose name appears as a word in the code (an over-approximation:
+     * Every polyfill whose name appears as a word in the code (an over-approximation:
      * {@code x.from} brings {@code Array.from}; polyfills install only where the engine lacks the function).
      */
-    static List<String> librariesFor(String code) {
-        Set<String> libs = new LinkedHashSet<>(RUNTIME);
+    static Set<String> polyfillsFor(String code) {
+        Set<String> libs = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
         Matcher m = WORD.matcher(code);
         while (m.find()) {
@@ -85,13 +86,85 @@ final class Transpiler {
                 }
             }
         }
-        return new ArrayList<>(libs);
+        return libs;
     }
 
     private Transpiler() {
     }
 
-    static String transpile(String prelude, String code) throws Refused {
+    static String transpile(String code) throws Refused {
+        // Pass 1 with the polyfills the code names; then only the helpers the lowered code calls: each one costs
+        // time in every execution, so a trivial action should carry none. (Promise comes with the runtime.)
+        Set<String> libs = new LinkedHashSet<>(polyfillsFor(code));
+        String out = compile("", code, libs);
+        // injected helpers may call further ones (the generator engine uses Symbol): repeat until nothing is new
+        for (int pass = 0; pass < 4; pass++) {
+            Set<String> more = helpersFor(out);
+            if (libs.containsAll(more)) {
+                return out;
+            }
+            libs.addAll(more);
+            out = compile("", code, libs);
+        }
+        libs.addAll(RUNTIME);
+        return compile("", code, libs);
+    }
+
+    /** Helpers of Closure's lowering ($jscomp.NAME) and the runtime library that defines each. */
+    private static final Map<String, String> HELPERS = Map.ofEntries(
+            Map.entry("makeIterator", "es6/util/makeiterator"),
+            Map.entry("arrayFromIterable", "es6/util/arrayfromiterable"),
+            Map.entry("arrayFromIterator", "es6/util/arrayfromiterator"),
+            Map.entry("iteratorFromArray", "es6/util/iteratorfromarray"),
+            Map.entry("inherits", "es6/util/inherits"),
+            Map.entry("construct", "es6/util/construct"),
+            Map.entry("setPrototypeOf", "es6/util/setprototypeof"),
+            Map.entry("getRestArguments", "es6/util/restarguments"),
+            Map.entry("createTemplateTagFirstArg", "es6/util/createtemplatetagfirstarg"),
+            Map.entry("createTemplateTagFirstArgWithRaw", "es6/util/createtemplatetagfirstarg"),
+            Map.entry("makeAsyncIterator", "es6/util/makeasynciterator"),
+            Map.entry("AsyncGeneratorWrapper", "es6/async_generator_wrapper"),
+            Map.entry("asyncExecutePromiseGenerator", "es6/execute_async_generator"),
+            Map.entry("asyncExecutePromiseGeneratorFunction", "es6/execute_async_generator"),
+            Map.entry("asyncExecutePromiseGeneratorProgram", "es6/execute_async_generator"),
+            Map.entry("generator", "es6/generator_engine"),
+            Map.entry("assign", "es6/util/assign"));
+    private static final Pattern HELPER = Pattern.compile("\\$jscomp\\.([A-Za-z_$][A-Za-z0-9_$]*)");
+    private static final Pattern DEFINED = Pattern.compile("\\$jscomp\\.([A-Za-z_$][A-Za-z0-9_$]*)\\s*=[^=]");
+    /** Library functions the lowering itself introduces, spelled as in its output. */
+    private static final Map<String, String> LOWERING_POLYFILLS = Map.of("Object.assign(", "es6/object/assign",
+            "Array.from(", "es6/array/from", "Symbol", "es6/symbol", "Reflect.construct", "es6/reflect/construct",
+            "Object.setPrototypeOf", "es6/object/setprototypeof");
+
+    /** What the lowered code calls that pass 1 did not bring; everything if it calls a helper we do not know. */
+    static Set<String> helpersFor(String lowered) {
+        Set<String> defined = new HashSet<>();
+        Matcher d = DEFINED.matcher(lowered);
+        while (d.find()) {
+            defined.add(d.group(1));
+        }
+        Set<String> libs = new LinkedHashSet<>();
+        Matcher m = HELPER.matcher(lowered);
+        while (m.find()) {
+            String name = m.group(1);
+            if (defined.contains(name)) {
+                continue;
+            }
+            String lib = HELPERS.get(name);
+            if (lib == null) {
+                return new LinkedHashSet<>(RUNTIME);
+            }
+            libs.add(lib);
+        }
+        LOWERING_POLYFILLS.forEach((spelling, lib) -> {
+            if (lowered.contains(spelling)) {
+                libs.add(lib);
+            }
+        });
+        return libs;
+    }
+
+    static String compile(String prelude, String code, Set<String> libs) throws Refused {
         Compiler compiler = new Compiler(new PrintStream(OutputStream.nullOutputStream()));
         CompilerOptions options = new CompilerOptions();
         CompilationLevel.WHITESPACE_ONLY.setOptionsForCompilationLevel(options);
@@ -100,7 +173,7 @@ final class Transpiler {
         options.setEmitUseStrict(false);
         options.setPrettyPrint(true);
         options.setRewritePolyfills(true);
-        options.setForceLibraryInjection(librariesFor(code));
+        options.setForceLibraryInjection(List.copyOf(libs));
         Result result = compiler.compile(List.of(SourceFile.fromCode("externs.js", "")),
                 List.of(SourceFile.fromCode("prelude.js", prelude), SourceFile.fromCode(ACTION_FILE, code)),
                 options);

@@ -1,5 +1,6 @@
 package io.sigil.engine.pool;
 
+import io.sigil.engine.limits.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,11 @@ public final class EnginePool implements AutoCloseable {
     private final AtomicLong replaced = new AtomicLong();
     private volatile boolean closed;
 
-    public EnginePool(PoolSettings settings, Consumer<Worker> warmUp) {
+    private final Limits limits;
+
+    public EnginePool(PoolSettings settings, Limits limits, Consumer<Worker> warmUp) {
         this.settings = settings;
+        this.limits = limits;
         this.warmUp = warmUp;
         this.builder = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sigil-engine-builder");
@@ -44,8 +48,9 @@ public final class EnginePool implements AutoCloseable {
     }
 
     private Worker build() {
-        Worker w = new Worker(settings);
+        Worker w = new Worker(settings, limits);
         warmUp.accept(w);
+        w.prepareNext();
         synchronized (all) {
             all.add(w);
         }
@@ -63,6 +68,7 @@ public final class EnginePool implements AutoCloseable {
             w.abandon();
         }
         if (!abandoned && w.healthy() && !closed) {
+            w.prepareNext();
             idle.add(w);
             return;
         }

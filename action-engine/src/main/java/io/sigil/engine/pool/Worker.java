@@ -1,5 +1,6 @@
 package io.sigil.engine.pool;
 
+import io.sigil.engine.limits.Limits;
 import io.sigil.engine.sandbox.Sandbox;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -24,9 +25,9 @@ public final class Worker {
     private final ExecutorService executor;
     private volatile Thread thread;
 
-    Worker(PoolSettings settings) {
+    Worker(PoolSettings settings, Limits limits) {
         int id = IDS.incrementAndGet();
-        this.sandbox = new Sandbox(settings.compiledCacheSize());
+        this.sandbox = new Sandbox(settings.compiledCacheSize(), limits);
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(null, r, "sigil-action-" + id, settings.workerStackSize());
             t.setDaemon(true);
@@ -74,6 +75,21 @@ public final class Worker {
                 LOG.log(Level.WARNING, "an action thread could not be stopped and keeps running until its native call ends");
             }
         }
+    }
+
+    /** Queues the preparation of the next execution's global; runs before any execution submitted later. */
+    void prepareNext() {
+        executor.submit(() -> {
+            CURRENT.set(this);
+            try {
+                sandbox.prepareNext();
+            } catch (RuntimeException e) {
+                sandbox.poison();
+                LOG.log(Level.WARNING, "could not prepare a global", e);
+            } finally {
+                CURRENT.remove();
+            }
+        });
     }
 
     void close() {

@@ -5,7 +5,9 @@ import io.sigil.engine.api.ActionFailure;
 import io.sigil.engine.api.HostRefusal;
 import io.sigil.engine.ethers.EthersSupport;
 import io.sigil.engine.fetch.Fetcher;
+import io.sigil.engine.limits.Budget;
 import io.sigil.engine.limits.Limit;
+import io.sigil.engine.limits.Limits;
 import io.sigil.engine.limits.LimitTripped;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -39,19 +41,20 @@ final class Bridge extends AbstractJSObject {
         }
     };
 
-    private final Execution ex;
+    /** The execution this global serves; bound just before the action runs (the global is prepared ahead). */
+    private Execution ex;
     private final Map<String, Object> members = new HashMap<>(64);
     private String error = "";
+    private JSObject drain;
+    private JSObject start;
 
-    Bridge(Execution ex, int maxArray) {
-        this.ex = ex;
-        var limits = ex.budget().limits();
+    Bridge(Limits limits) {
         members.put("FAIL", FAIL);
         members.put("maxString", limits.maxStringLength());
         members.put("maxBuffer", limits.maxBufferBytes());
-        members.put("maxArray", maxArray);
+        members.put("maxArray", limits.maxArrayLength());
         fn("error", a -> error);
-        fn("check", a -> ex.budget().check());
+        fn("check", a -> ex == null ? Budget.CHECK_PERIOD - 1 : ex.budget().check());
         fn("foreign", a -> a.length > 0 && a[0] instanceof Throwable);
         fn("rethrow", a -> {
             Throwable t = (Throwable) a[0];
@@ -70,7 +73,11 @@ final class Bridge extends AbstractJSObject {
             return null;
         });
         fn("onDrain", a -> {
-            ex.onDrain((JSObject) a[0]);
+            drain = (JSObject) a[0];
+            return null;
+        });
+        fn("onStart", a -> {
+            start = (JSObject) a[0];
             return null;
         });
         fn("sleep", a -> {
@@ -140,6 +147,21 @@ final class Bridge extends AbstractJSObject {
         fn("encrypt", a -> nonNull(ex.host().encrypt(ex.context(), str(a, 0), Hex.decode(str(a, 1)))));
         fn("decryptAndCombine", a -> nonNull(ex.host().decryptAndCombine(ex.context(), str(a, 0))));
         fn("callChild", a -> nonNull(ex.host().call(ex.context(), str(a, 0), str(a, 1))));
+    }
+
+    /** Binds this global to its execution and runs the prelude's start hook (Lit.Auth, jsParams). */
+    void bind(Execution execution) {
+        this.ex = execution;
+        if (start != null) {
+            start.call(null);
+        }
+    }
+
+    /** Runs timers and promise jobs until none is left (the kernel's loop; checked like script code). */
+    void drain() {
+        if (drain != null) {
+            drain.call(null);
+        }
     }
 
     private void fn(String name, HostFunction.Body body) {

@@ -7,7 +7,6 @@ import io.sigil.engine.api.HostContext;
 import io.sigil.engine.fetch.Fetcher;
 import io.sigil.engine.limits.Budget;
 import io.sigil.engine.limits.Limit;
-import org.openjdk.nashorn.api.scripting.JSObject;
 
 /**
  * The state of one execution that host functions read and write: budget, captured console output and response, the
@@ -23,7 +22,6 @@ public final class Execution {
     private final StringBuilder logs = new StringBuilder();
     private String response = "";
     private String unhandledRejection;
-    private JSObject drain;
 
     public Execution(ExecutionRequest request, Cid cid, Budget budget, Fetcher fetcher) {
         this.request = request;
@@ -101,14 +99,4 @@ public final class Execution {
         return unhandledRejection;
     }
 
-    void onDrain(JSObject fn) {
-        this.drain = fn;
-    }
-
-    /** Runs timers and promise jobs until none is left (the kernel's loop; checked like script code). */
-    public void drain() {
-        if (drain != null) {
-            drain.call(null);
-        }
-    }
 }

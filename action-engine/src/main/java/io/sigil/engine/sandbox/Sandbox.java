@@ -4,6 +4,7 @@ import io.sigil.crypto.ipfs.Cid;
 import io.sigil.engine.api.ActionFailure;
 import io.sigil.engine.limits.Limit;
 import io.sigil.engine.limits.LimitTripped;
+import io.sigil.engine.pipeline.Pipeline;
 import io.sigil.engine.pipeline.PreparedAction;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,9 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
 /**
  * One Nashorn engine locked down for actions, used by one worker thread at a time. Each execution gets a fresh
- * global: the kernel, then the action's compiled script (its polyfills, the prelude, the action), then the timer
- * and promise-job queue. Compiled scripts are cached per engine by CID. After a limit trip, a stack overflow, an
+ * global, prepared while the engine is idle (kernel, then the runtime: Promise polyfill and action API); the
+ * execution binds it, runs the action's compiled script (its polyfills, then the action) and drains the timer and
+ * promise-job queue. Compiled scripts are cached per engine by CID. After a limit trip, a stack overflow, an
  * out-of-memory or an abandoned run the engine reports itself {@link #poisoned()} and the pool replaces it.
  */
 public final class Sandbox {
@@ -35,15 +37,21 @@ public final class Sandbox {
 
     private final ScriptEngine engine;
     private final CompiledScript kernel;
+    private final CompiledScript runtime;
     private final Map<Cid, CompiledScript> compiled;
     private volatile boolean poisoned;
 
-    public Sandbox(int compiledCacheSize) {
+    private final io.sigil.engine.limits.Limits limits;
+
+    public Sandbox(int compiledCacheSize, io.sigil.engine.limits.Limits limits) {
+        this.limits = limits;
         engine = new NashornScriptEngineFactory().getScriptEngine(ENGINE_OPTIONS, new SandboxClassLoader(),
                 className -> false);
         try {
             engine.put(ScriptEngine.FILENAME, "sigil-kernel.js");
             kernel = ((Compilable) engine).compile(KERNEL_SOURCE);
+            engine.put(ScriptEngine.FILENAME, "sigil-runtime.js");
+            runtime = ((Compilable) engine).compile(Pipeline.runtimeSource());
         } catch (ScriptException e) {
             throw new IllegalStateException("the sandbox kernel does not compile", e);
         }
@@ -72,14 +80,43 @@ public final class Sandbox {
         return script;
     }
 
+    /** A fresh global with the kernel already run, waiting for its execution. */
+    private record Fresh(Bindings global, Bridge bridge) {
+    }
+
+    private Fresh next;
+
+    /**
+     * Builds the next execution's global (a new Nashorn global, then the kernel) ahead of time, so an execution
+     * starts with it ready; called on the worker thread while the engine is idle. The global is used once.
+     */
+    public void prepareNext() {
+        if (next == null && !poisoned) {
+            next = fresh();
+        }
+    }
+
+    private Fresh fresh() {
+        Bindings global = engine.createBindings();
+        Bridge bridge = new Bridge(limits);
+        global.put("$sigil$bridge", bridge);
+        try {
+            kernel.eval(global);
+            runtime.eval(global);
+        } catch (ScriptException e) {
+            throw new IllegalStateException("the sandbox kernel failed", e);
+        }
+        return new Fresh(global, bridge);
+    }
+
     /** Runs one execution on the calling thread; returns normally only if the action completed within limits. */
     public void run(CompiledScript script, Execution ex) {
+        Fresh f = next != null ? next : fresh();
+        next = null;
         try {
-            Bindings global = engine.createBindings();
-            global.put("$sigil$bridge", new Bridge(ex, ex.budget().limits().maxArrayLength()));
-            kernel.eval(global);
-            script.eval(global);
-            ex.drain();
+            f.bridge().bind(ex);
+            script.eval(f.global());
+            f.bridge().drain();
         } catch (ScriptException | RuntimeException | Error e) {
             throw classify(e, ex);
         }

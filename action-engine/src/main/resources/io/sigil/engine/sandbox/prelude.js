@@ -1,4 +1,5 @@
-// The action API of API.md (Lit-compatible), compiled in front of every action and instrumented like it.
+// The action API of API.md (Lit-compatible). Lowered and instrumented like an action, run in every fresh global
+// while the engine is idle (with the Promise polyfill); what depends on the execution is set up by the start hook.
 // Host calls go through the bridge B, which takes and returns only strings, numbers and booleans; B.FAIL signals
 // a refused call whose script-visible message B.error() gives.
 (function (g) {
@@ -228,8 +229,7 @@
     };
 
     // Lit.Actions
-    var info = JSON.parse(B.info());
-    var authSig = info.authSig;
+    var authSig = null;
     var Actions = {
         setResponse: function (o) {
             var r = o && o.response;
@@ -314,8 +314,8 @@
         }
     };
     var Auth = {
-        actionIpfsIds: [info.cid],
-        authSigAddress: authSig && typeof authSig.address === 'string' ? authSig.address : null,
+        actionIpfsIds: [],
+        authSigAddress: null,
         authMethodContexts: [],
         resources: [],
         customAuthResource: ''
@@ -432,14 +432,20 @@
     };
     g.ethers = {utils: utils};
 
-    // jsParams: the object, and each key as a global (Lit's convention)
-    var params = info.jsParams;
-    g.jsParams = params === null || params === undefined ? {} : params;
-    if (params !== null && typeof params === 'object') {
-        for (var key in params) {
-            if (Object.prototype.hasOwnProperty.call(params, key) && !(key in g)) {
-                g[key] = params[key];
+    // When the execution starts: Lit.Auth, the authSig, and jsParams (the object, and each key as a global)
+    B.onStart(function () {
+        var info = JSON.parse(B.info());
+        authSig = info.authSig;
+        Auth.actionIpfsIds.push(info.cid);
+        Auth.authSigAddress = authSig && typeof authSig.address === 'string' ? authSig.address : null;
+        var params = info.jsParams;
+        g.jsParams = params === null || params === undefined ? {} : params;
+        if (params !== null && typeof params === 'object') {
+            for (var key in params) {
+                if (Object.prototype.hasOwnProperty.call(params, key) && !(key in g)) {
+                    g[key] = params[key];
+                }
             }
         }
-    }
+    });
 })(this);

@@ -79,7 +79,7 @@ class PipelineTest {
 
     @Test
     void polyfillsFollowTheNamesUsed() {
-        assertTrue(Transpiler.librariesFor("x.padStart(3)").contains("es6/string/padstart"));
-        assertTrue(!Transpiler.librariesFor("x.y(3)").contains("es6/string/padstart"));
+        assertTrue(Transpiler.polyfillsFor("x.padStart(3)").contains("es6/string/padstart"));
+        assertTrue(!Transpiler.polyfillsFor("x.y(3)").contains("es6/string/padstart"));
     }
 }

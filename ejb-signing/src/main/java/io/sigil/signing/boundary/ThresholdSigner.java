@@ -16,6 +16,7 @@ import io.sigil.signing.control.SigningProtocol;
 import io.sigil.signing.control.SigningRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
  * What an action's {@code signEcdsa} / {@code signAndCombineEcdsa} does on one participant node (for the engine's
@@ -51,9 +52,17 @@ public class ThresholdSigner {
      * if a participant states another message, 502 if one misbehaves, 503 if one does not answer in time).
      */
     public SignedShare sign(SigningRequest request, SigningCaller caller) {
+        return sign(request, caller, null);
+    }
+
+    /**
+     * As {@link #sign(SigningRequest, SigningCaller)}, waiting for the other participants at most {@code maxWait}
+     * (an action passes its time left, so a missing participant cannot hold its worker past its deadline).
+     */
+    public SignedShare sign(SigningRequest request, SigningCaller caller, Duration maxWait) {
         KeyShare key = authorisedKey(request, caller);
         try {
-            SignatureShare share = protocol.sign(request, key);
+            SignatureShare share = protocol.sign(request, key, maxWait);
             return new SignedShare(SignedShare.K256, Hex.encode(request.digest()), Hex.encode(Secp256k1.toBytes32(share.s())),
                     share.index(), Hex.encode(Secp256k1.encodeCompressed(share.bigR())),
                     Hex.encode(Secp256k1.encode(key.publicKey())), request.sigName());
@@ -64,9 +73,14 @@ public class ThresholdSigner {
 
     /** As {@link #sign}, then combines the participants' shares into the signature (signAndCombineEcdsa). */
     public EcdsaSignature signAndCombine(SigningRequest request, SigningCaller caller) {
+        return signAndCombine(request, caller, null);
+    }
+
+    /** As {@link #signAndCombine(SigningRequest, SigningCaller)}, bounded by {@code maxWait}. */
+    public EcdsaSignature signAndCombine(SigningRequest request, SigningCaller caller, Duration maxWait) {
         KeyShare key = authorisedKey(request, caller);
         try {
-            return protocol.signAndCombine(request, key);
+            return protocol.signAndCombine(request, key, maxWait);
         } finally {
             key.destroy();
         }

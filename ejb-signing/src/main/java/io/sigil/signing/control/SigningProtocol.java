@@ -23,6 +23,8 @@ import io.sigil.transport.Transport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,14 @@ public class SigningProtocol implements Protocol {
 
     /** Rounds 1-2 and this node's share (round 3 output). {@code key} is destroyed by the caller. */
     public SignatureShare sign(SigningRequest request, KeyShare key) {
+        return sign(request, key, null);
+    }
+
+    /**
+     * As {@link #sign(SigningRequest, KeyShare)}, waiting for the other participants no longer than {@code maxWait}
+     * (the running action's time left) nor {@code sigil.signing.timeout}; null means the configured timeout.
+     */
+    public SignatureShare sign(SigningRequest request, KeyShare key, Duration maxWait) {
         NodeIndex self = config.self();
         if (!request.participants().contains(self.value())) {
             throw SigilException.malformed("participants", "must include this node");
@@ -87,7 +97,7 @@ public class SigningProtocol implements Protocol {
                 request.tokenId().bytes(), request.digest(), request.participants());
         SigningSession session = new SigningSession(key, statement, RANDOM);
         Set<NodeIndex> others = others(request);
-        try (Session s = transport.open(NAME, request.transportSession(), Durations.parse(timeout))) {
+        try (Session s = transport.open(NAME, request.transportSession(), waitAtMost(maxWait))) {
             SigningSession.Round1Output out = session.round1();
             byte[] broadcast = out.broadcast().toBytes();
             for (NodeIndex peer : others) {
@@ -131,13 +141,19 @@ public class SigningProtocol implements Protocol {
      * signature, which is checked against the PKP's key before it is returned (signAndCombineEcdsa).
      */
     public EcdsaSignature signAndCombine(SigningRequest request, KeyShare key) {
-        SignatureShare own = sign(request, key);
+        return signAndCombine(request, key, null);
+    }
+
+    /** As {@link #signAndCombine(SigningRequest, KeyShare)}, both sessions together bounded by {@code maxWait}. */
+    public EcdsaSignature signAndCombine(SigningRequest request, KeyShare key, Duration maxWait) {
+        Instant deadline = Instant.now().plus(waitAtMost(maxWait));
+        SignatureShare own = sign(request, key, maxWait);
         Set<NodeIndex> others = others(request);
         // A second session of the same request: the first one is closed, and its id must not be reopened.
         try (Session s = transport.open(NAME, io.sigil.transport.SessionId.of(io.sigil.crypto.Sha256.hash(
                 "sigil/sign-combine/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 request.transportSession().hex().getBytes(java.nio.charset.StandardCharsets.US_ASCII))),
-                Durations.parse(timeout))) {
+                waitAtMost(Duration.between(Instant.now(), deadline)))) {
             s.broadcast(others, SHARES, own.toBytes());
             List<SignatureShare> shares = new ArrayList<>(List.of(own));
             for (Map.Entry<NodeIndex, InboundMessage> e : s.collect(SHARES, others).entrySet()) {
@@ -152,6 +168,16 @@ public class SigningProtocol implements Protocol {
                         "the combined signature does not verify: a participant sent a bad share");
             }
         }
+    }
+
+    /** The configured timeout, or less if the caller has less time (never negative). */
+    private Duration waitAtMost(Duration maxWait) {
+        Duration configured = Durations.parse(timeout);
+        if (maxWait == null) {
+            return configured;
+        }
+        Duration bounded = maxWait.compareTo(configured) < 0 ? maxWait : configured;
+        return bounded.isNegative() ? Duration.ZERO : bounded;
     }
 
     private Set<NodeIndex> others(SigningRequest request) {

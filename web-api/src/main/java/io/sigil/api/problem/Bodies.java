@@ -2,11 +2,16 @@ package io.sigil.api.problem;
 
 import io.sigil.problem.ProblemType;
 import io.sigil.problem.SigilException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -32,19 +37,45 @@ public final class Bodies {
         }
     }
 
-    public static <T> T readJson(InputStream in, int maxBytes, Class<T> type) {
+    /**
+     * Reads a JSON body into {@code type}. Each of {@code objectFields} must be a JSON object (or absent or null):
+     * a 400 names the field, where binding alone would only say the body has the wrong shape.
+     */
+    public static <T> T readJson(InputStream in, int maxBytes, Class<T> type, String... objectFields) {
         byte[] bytes = read(in, maxBytes);
         if (bytes.length == 0) {
             throw SigilException.malformed("body", "a JSON body is required");
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (objectFields.length > 0) {
+            requireObjects(text, objectFields);
+        }
         try {
-            T value = JSONB.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+            T value = JSONB.fromJson(text, type);
             if (value == null) {
                 throw SigilException.malformed("body", "a JSON object is required");
             }
             return value;
         } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
             throw SigilException.malformed("body", "is not valid JSON of the expected shape");
+        }
+    }
+
+    private static void requireObjects(String text, String... fields) {
+        JsonValue value;
+        try (JsonReader r = Json.createReader(new StringReader(text))) {
+            value = r.readValue();
+        } catch (JsonException e) {
+            throw SigilException.malformed("body", "is not valid JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw SigilException.malformed("body", "a JSON object is required");
+        }
+        for (String field : fields) {
+            JsonValue v = value.asJsonObject().get(field);
+            if (v != null && v.getValueType() != JsonValue.ValueType.NULL && v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw SigilException.malformed(field, "must be a JSON object");
+            }
         }
     }
 }

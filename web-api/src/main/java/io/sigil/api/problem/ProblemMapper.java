@@ -1,5 +1,6 @@
 package io.sigil.api.problem;
 
+import io.sigil.engine.api.ActionFailure;
 import io.sigil.problem.ProblemType;
 import io.sigil.problem.SigilException;
 import jakarta.json.JsonException;
@@ -22,7 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception into {@code application/problem+json} (RFC 9457). Sigil's own exceptions carry their
- * type, status and a detail written from fixed phrases; JAX-RS's own errors map to fixed types; anything else is
+ * type, status and a detail written from fixed phrases; the action engine's {@link ActionFailure}s carry theirs (type
+ * {@code limit/...}, {@code action/...}, {@code engine/busy}; 422, 413 for code size, 503 busy) and the action's
+ * console output as the {@code logs} extension member; JAX-RS's own errors map to fixed types; anything else is
  * a 500 whose details go to the log only. 4xx are logged at FINE/INFO, 5xx at SEVERE with the stack trace.
  */
 @Provider
@@ -35,36 +38,54 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        SigilException problem = toProblem(e);
-        ProblemType type = problem.type();
+        ActionFailure failure = find(e, ActionFailure.class);
+        SigilException sigil = find(e, SigilException.class);
+        Problem problem = sigil != null ? Problem.of(sigil)
+                : failure != null ? Problem.of(failure)
+                : Problem.of(toProblem(e));
+        boolean ours = sigil != null || failure != null;
         String path = uriInfo == null ? "" : "/" + uriInfo.getPath();
-        if (type.status() >= 500 && problem != e) {
+        if (problem.status() >= 500 && !ours) {
             LOG.log(Level.SEVERE, "unexpected failure serving " + path, e);
-        } else if (type.status() >= 500) {
-            LOG.warning(() -> path + ": " + type.status() + " " + problem.detail());
+        } else if (problem.status() >= 500) {
+            LOG.warning(() -> path + ": " + problem.status() + " " + problem.detail());
         } else {
-            LOG.info(() -> path + ": " + type.status() + " " + problem.detail());
+            LOG.info(() -> path + ": " + problem.status() + " " + problem.detail());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.uri().toString());
-        body.put("title", type.title());
-        body.put("status", type.status());
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
         body.put("detail", problem.detail());
         if (uriInfo != null) {
             body.put("instance", path);
         }
         problem.extensions().forEach(body::putIfAbsent);
-        return Response.status(type.status())
+        return Response.status(problem.status())
                 .type(PROBLEM_JSON)
                 .entity(Bodies.JSONB.toJson(body))
                 .build();
     }
 
+    /**
+     * The RFC 9457 members of a response, from either of the two vocabularies: Sigil's {@link ProblemType}s and the
+     * action engine's {@link ActionFailure}s (an action's failure carries its console output as {@code logs}).
+     */
+    record Problem(String type, String title, int status, String detail, Map<String, Object> extensions) {
+        static Problem of(SigilException s) {
+            return new Problem(s.type().uri().toString(), s.type().title(), s.type().status(), s.detail(),
+                    s.extensions());
+        }
+
+        static Problem of(ActionFailure f) {
+            return new Problem(f.type().toString(), f.title(), f.status(), f.detail(), Map.of("logs", f.logs()));
+        }
+    }
+
     static SigilException toProblem(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SigilException s) {
-                return s;
-            }
+        SigilException own = find(e, SigilException.class);
+        if (own != null) {
+            return own;
         }
         if (e instanceof NotFoundException) {
             return new SigilException(ProblemType.NOT_FOUND, "no such resource");
@@ -87,6 +108,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     "the request was refused (HTTP " + status + ")");
         }
         return new SigilException(ProblemType.INTERNAL, "the node failed to handle the request; see its log");
+    }
+
+    /** The first exception of {@code type} in the cause chain (e.g. inside an EJBException), or null. */
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -1,0 +1,207 @@
+package io.sigil.execute.boundary;
+
+import io.sigil.action.ActionStore;
+import io.sigil.api.model.ExecuteRequest;
+import io.sigil.api.model.ExecuteResponse;
+import io.sigil.api.model.NetworkExecuteRequest;
+import io.sigil.api.model.NetworkExecuteResponse;
+import io.sigil.auth.AuthSigVerifier;
+import io.sigil.engine.api.ActionFailure;
+import io.sigil.execute.control.ActionCode;
+import io.sigil.execute.control.ParticipantAnswer;
+import io.sigil.execute.control.Problem;
+import io.sigil.execute.control.RequestId;
+import io.sigil.execute.control.Verdict;
+import io.sigil.node.NodeConfig;
+import io.sigil.node.NodeIndex;
+import io.sigil.peer.PeerAnswer;
+import io.sigil.peer.PeerClient;
+import io.sigil.peer.PeerMonitor;
+import io.sigil.problem.ProblemType;
+import io.sigil.problem.SigilException;
+import io.sigil.transport.PeerUnavailableException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.lang.reflect.Type;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /api/v1/network/execute}, the gateway: draws a request id and 2t+1 participants (reachable ones first,
+ * or the request's own), sends each the per-node request in parallel, and judges their answers ({@link Verdict}):
+ * the agreed response with every signature combined and verified, the action's own problem, or why not. A failure
+ * of nodes (not of the action) is retried once on another participant set with a new request id when the network
+ * has more than 2t+1 nodes and the client did not choose the participants.
+ *
+ * <p>This node takes part like any other but through a direct call of {@link NodeExecutor}, not over HTTP: its own
+ * public URL need not be reachable from itself (a proxy, a NAT), no second request thread is held for it, and its
+ * answer is judged exactly like the others' (turned into the same {@link ParticipantAnswer}).
+ */
+@ApplicationScoped
+public class NetworkExecutor {
+    private static final Logger LOG = Logger.getLogger(NetworkExecutor.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Type PROBLEM_MAP = new HashMap<String, Object>() { }.getClass().getGenericSuperclass();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject NodeConfig config;
+    @Inject NodeExecutor local;
+    @Inject PeerClient peers;
+    @Inject PeerMonitor monitor;
+    @Inject ActionStore actions;
+    @Inject AuthSigVerifier authSigs;
+
+    /** Participants are called on threads of their own: each call blocks for a whole execution. */
+    @Resource
+    ManagedThreadFactory threads;
+    private ExecutorService fanOut;
+
+    @PostConstruct
+    void init() {
+        fanOut = threads != null ? Executors.newCachedThreadPool(threads) : Executors.newCachedThreadPool();
+    }
+
+    @PreDestroy
+    void close() {
+        fanOut.shutdownNow();
+    }
+
+    /** The largest request body worth reading (as for the per-node call). */
+    public int maxRequestBytes() {
+        return local.maxRequestBytes();
+    }
+
+    public NetworkExecuteResponse execute(NetworkExecuteRequest request) {
+        if (request == null) {
+            throw SigilException.malformed("body", "a JSON object is required");
+        }
+        check(request);
+        List<Integer> given = request.participants() == null ? null : local.participantsOf(request.participants());
+        int size = Math.min(config.network().n(), config.network().signers());
+        List<Integer> participants = given != null ? given : choose(size, Set.of());
+        Verdict verdict = attempt(request, participants);
+        if (verdict instanceof Verdict.Failed f && f.retryable() && given == null && config.network().n() > size) {
+            List<Integer> other = choose(size, f.suspects());
+            LOG.info(() -> "execute on " + participants + " failed as nodes (" + f.problem().getMessage()
+                    + "); retrying on " + other);
+            verdict = attempt(request, other);
+        }
+        if (verdict instanceof Verdict.Agreed a) {
+            return a.response();
+        }
+        throw ((Verdict.Failed) verdict).problem();
+    }
+
+    /** What the gateway can refuse without asking anyone: shape, code size, unknown ipfsId, a bad authSig. */
+    private void check(NetworkExecuteRequest request) {
+        if ((request.code() == null) == (request.ipfsId() == null)) {
+            throw SigilException.malformed("code", "give exactly one of code and ipfsId");
+        }
+        if (request.code() != null) {
+            local.code(request.code(), null);
+        } else {
+            ActionCode.load(actions, NodeExecutor.cid(request.ipfsId()))
+                    .orElseThrow(() -> SigilException.notFound("action " + request.ipfsId()));
+        }
+        if (request.authSig() != null) {
+            authSigs.verify(request.authSig(), "authSig");
+        }
+    }
+
+    /** {@code size} members: reachable ones first, then the others, each group in random order; suspects last. */
+    List<Integer> choose(int size, Set<Integer> suspects) {
+        List<Integer> reachable = new ArrayList<>();
+        List<Integer> unreachable = new ArrayList<>();
+        List<Integer> suspected = new ArrayList<>();
+        for (var m : config.network().members()) {
+            int i = m.index().value();
+            (suspects.contains(i) ? suspected : monitor.isReachable(m.index()) ? reachable : unreachable).add(i);
+        }
+        Collections.shuffle(reachable, RANDOM);
+        Collections.shuffle(unreachable, RANDOM);
+        Collections.shuffle(suspected, RANDOM);
+        List<Integer> order = new ArrayList<>(reachable);
+        order.addAll(unreachable);
+        order.addAll(suspected);
+        return new ArrayList<>(new TreeSet<>(order.subList(0, size)));
+    }
+
+    /** One attempt: a fresh request id, every participant called in parallel, their answers judged. */
+    private Verdict attempt(NetworkExecuteRequest request, List<Integer> participants) {
+        RequestId requestId = RequestId.random();
+        ExecuteRequest perNode = new ExecuteRequest(requestId.hex(), participants, request.code(), request.ipfsId(),
+                request.jsParams(), request.authSig());
+        List<CompletableFuture<ParticipantAnswer>> calls = new ArrayList<>();
+        for (int index : participants) {
+            calls.add(CompletableFuture.supplyAsync(() -> call(index, perNode), fanOut));
+        }
+        List<ParticipantAnswer> answers = calls.stream().map(CompletableFuture::join).toList();
+        return Verdict.of(requestId, answers);
+    }
+
+    private ParticipantAnswer call(int index, ExecuteRequest request) {
+        long start = System.nanoTime();
+        try {
+            if (index == config.self().value()) {
+                ExecuteResponse r = local.execute(request);
+                return ParticipantAnswer.success(index, ms(start), r);
+            }
+            return remote(index, peers.execute(NodeIndex.of(index), request), ms(start));
+        } catch (PeerUnavailableException e) {
+            return ParticipantAnswer.unreachable(index, ms(start), Problem.of(e));
+        } catch (SigilException e) {
+            return ParticipantAnswer.failure(index, ms(start), Problem.of(e));
+        } catch (ActionFailure e) {
+            return ParticipantAnswer.failure(index, ms(start), Problem.of(e));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "executing as participant " + index + " failed", e);
+            return ParticipantAnswer.failure(index, ms(start), Problem.of(new SigilException(ProblemType.INTERNAL,
+                    "node " + index + " failed to handle the request")));
+        }
+    }
+
+    /** A peer's HTTP answer as a participant answer; anything that is neither a response nor a problem is a 502. */
+    private static ParticipantAnswer remote(int index, PeerAnswer answer, long ms) {
+        try {
+            if (answer.status() == 200) {
+                ExecuteResponse r = JSON.fromJson(answer.body(), ExecuteResponse.class);
+                if (r != null && r.success()) {
+                    return ParticipantAnswer.success(index, ms, r);
+                }
+            } else {
+                Map<String, Object> json = JSON.fromJson(answer.body(), PROBLEM_MAP);
+                Problem p = Problem.parse(json);
+                if (p != null && p.status() == answer.status()) {
+                    return ParticipantAnswer.failure(index, ms, p);
+                }
+            }
+        } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
+            // judged below as a malformed answer
+        }
+        return ParticipantAnswer.failure(index, ms, Problem.of(new SigilException(ProblemType.PROTOCOL_ABORTED,
+                "node " + index + " answered the execute request with something that is not an execute answer (HTTP "
+                        + answer.status() + ")", Map.of("node", index))));
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
