@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -106,6 +108,7 @@ public class ActionEngine implements AutoCloseable {
     private Limits limits;
     private Pipeline pipeline;
     private EnginePool pool;
+    private ExecutorService transpiler;
 
     private static final Map<String, BiConsumer<ActionEngine, String>> KEYS = new LinkedHashMap<>();
 
@@ -171,6 +174,11 @@ public class ActionEngine implements AutoCloseable {
                     limits.fetchBodySize());
         }
         pipeline = new Pipeline(Math.max(1, ConfigValues.count("sigil.engine.pool.cache-size", cacheSize)));
+        transpiler = Executors.newFixedThreadPool(Math.max(1, settings.size() / 2), r -> {
+            Thread t = new Thread(null, r, "sigil-transpiler", 16L << 20);
+            t.setDaemon(true);
+            return t;
+        });
         byte[] warmUpCode = WARM_UP.getBytes(StandardCharsets.UTF_8);
         PreparedAction warm = pipeline.prepare(Cid.of(warmUpCode), WARM_UP);
         pool = new EnginePool(settings, limits, w -> {
@@ -230,13 +238,29 @@ public class ActionEngine implements AutoCloseable {
         return new ExecutionResult(true, ex.response(), ex.logs(), cid, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Transpiles on a cache miss, on the transpiler thread (a large stack for Closure's recursion) and no longer
+     * than the wall-clock limit: past it the caller gets {@code WallTimeExceeded} while the transpile finishes in
+     * the background and fills the cache (Closure cannot be interrupted).
+     */
     private PreparedAction prepare(Cid cid, String code) {
+        PreparedAction cached = pipeline.cached(cid);
+        if (cached != null) {
+            return cached;
+        }
+        Future<PreparedAction> job = transpiler.submit(() -> pipeline.prepare(cid, code));
         try {
-            return pipeline.prepare(cid, code);
-        } catch (ActionFailure e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(Level.FINE, "transpiling failed", e);
+            return job.get(limits.wallTime().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ActionFailure.WallTimeExceeded("");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActionFailure.WallTimeExceeded("");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ActionFailure af) {
+                throw af;
+            }
+            LOG.log(Level.FINE, "transpiling failed", e.getCause());
             throw new ActionFailure.SyntaxError("the action could not be transpiled");
         }
     }
@@ -249,6 +273,7 @@ public class ActionEngine implements AutoCloseable {
             Future<Void> done = worker.submit(() -> {
                 try {
                     CompiledScript script = worker.sandbox().compile(prepared);
+                    worker.sandbox().prepareNext(); // normally done while idle; never charged to the action
                     Execution ex = new Execution(request, prepared.cid(), new Budget(limits, System.nanoTime()),
                             fetcher);
                     started.complete(ex);
@@ -314,6 +339,7 @@ public class ActionEngine implements AutoCloseable {
         if (pool != null) {
             pool.close();
             pool = null;
+            transpiler.shutdownNow();
         }
     }
 }

@@ -33,7 +33,7 @@ import org.openjdk.nashorn.api.tree.WhileLoopTree;
  */
 final class Instrumenter {
 
-    private static final String CHECK_CALL = Reserved.CHECK + "();";
+    static final String CHECK_CALL = "if(--" + Reserved.COUNTDOWN + "[0]<0)" + Reserved.CHECK + "();";
 
     private record Edit(int start, int end, String text, int depth, boolean closer) {
     }
@@ -47,7 +47,7 @@ final class Instrumenter {
 
     /** Parameters of the wrapper, bound to the kernel's globals of the same names. */
     static final String WRAPPER_PARAMS = String.join(",", Reserved.CHECK, Reserved.RETHROW, Reserved.ADD,
-            Reserved.ADD_TO);
+            Reserved.ADD_TO, Reserved.COUNTDOWN);
 
     /**
      * The instrumented source of {@code unit}, which was parsed from {@code src}, wrapped in a function whose
@@ -161,13 +161,27 @@ final class Instrumenter {
         }
     }
 
-    /** Concatenation with this operand cannot grow a string by more than a few characters. */
+    /** Operators whose result is always a number or a boolean (a few characters once printed). */
+    private static final java.util.Set<Tree.Kind> NUMERIC = java.util.EnumSet.of(Tree.Kind.MULTIPLY, Tree.Kind.DIVIDE,
+            Tree.Kind.REMAINDER, Tree.Kind.MINUS, Tree.Kind.LEFT_SHIFT, Tree.Kind.RIGHT_SHIFT,
+            Tree.Kind.UNSIGNED_RIGHT_SHIFT, Tree.Kind.AND, Tree.Kind.OR, Tree.Kind.XOR, Tree.Kind.LESS_THAN,
+            Tree.Kind.GREATER_THAN, Tree.Kind.LESS_THAN_EQUAL, Tree.Kind.GREATER_THAN_EQUAL, Tree.Kind.EQUAL_TO,
+            Tree.Kind.NOT_EQUAL_TO, Tree.Kind.STRICT_EQUAL_TO, Tree.Kind.STRICT_NOT_EQUAL_TO, Tree.Kind.IN,
+            Tree.Kind.INSTANCE_OF, Tree.Kind.UNARY_MINUS, Tree.Kind.UNARY_PLUS, Tree.Kind.BITWISE_COMPLEMENT,
+            Tree.Kind.LOGICAL_COMPLEMENT, Tree.Kind.PREFIX_INCREMENT, Tree.Kind.PREFIX_DECREMENT,
+            Tree.Kind.POSTFIX_INCREMENT, Tree.Kind.POSTFIX_DECREMENT, Tree.Kind.TYPEOF);
+
+    /**
+     * Concatenation with this operand cannot grow a string by more than a few characters: a number or short
+     * string literal, or an operator that always yields a number, a boolean or a type name. Growth that small
+     * per operation allocates a rope node per step, so the allocation checks bound it.
+     */
     static boolean exempt(ExpressionTree t) {
         if (t instanceof LiteralTree lit) {
             Object v = lit.getValue();
             return !(v instanceof String s) || s.length() <= Reserved.SHORT_LITERAL;
         }
-        return false;
+        return NUMERIC.contains(t.getKind());
     }
 
     private final class Visitor extends SimpleTreeVisitorES5_1<Void, Integer> {

@@ -53,6 +53,13 @@ public final class Pipeline {
         };
     }
 
+    /** The prepared form of {@code cid} if it is cached. */
+    public PreparedAction cached(Cid cid) {
+        synchronized (cache) {
+            return cache.get(cid);
+        }
+    }
+
     /** The prepared form of {@code code}, whose CID is {@code cid}; transpiles on a cache miss. */
     public PreparedAction prepare(Cid cid, String code) {
         synchronized (cache) {

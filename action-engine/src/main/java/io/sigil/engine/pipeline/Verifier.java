@@ -1,7 +1,10 @@
 package io.sigil.engine.pipeline;
 
 import java.util.List;
+import org.openjdk.nashorn.api.tree.ArrayAccessTree;
 import org.openjdk.nashorn.api.tree.AssignmentTree;
+import org.openjdk.nashorn.api.tree.IfTree;
+import org.openjdk.nashorn.api.tree.LiteralTree;
 import org.openjdk.nashorn.api.tree.BinaryTree;
 import org.openjdk.nashorn.api.tree.BlockTree;
 import org.openjdk.nashorn.api.tree.CatchTree;
@@ -28,6 +31,7 @@ import org.openjdk.nashorn.api.tree.WithTree;
 
 /**
  * The safety net after {@link Instrumenter}: walks a fresh parse of the instrumented source and refuses it unless
+ * reserved names appear only where the instrumenter writes them, and unless
  * every function body, loop body and finally block starts with the check, every catch block starts with the
  * rethrow, no unchecked concatenation of two non-literals is left, no {@code with} statement exists (it could
  * shadow the checks), and no declaration or assignment uses the reserved prefix (the check functions are
@@ -70,8 +74,8 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
                 && call.getFunctionSelect() instanceof MemberSelectTree sel && sel.getIdentifier().equals("call")
                 && sel.getExpression() instanceof FunctionExpressionTree fn
                 && names(fn.getParameters()).equals(expected)
-                && call.getArguments().size() == 5
-                && names(call.getArguments().subList(1, 5)).equals(expected);
+                && call.getArguments().size() == 6
+                && names(call.getArguments().subList(1, 6)).equals(expected);
         if (!ok) {
             fail("program not wrapped", unit);
         } else {
@@ -121,10 +125,50 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
         return super.visitUnary(node, p);
     }
 
-    private static boolean isCall(StatementTree st, String callee) {
-        return st instanceof ExpressionStatementTree es && es.getExpression() instanceof FunctionCallTree call
-                && call.getFunctionSelect() instanceof IdentifierTree id && id.getName().equals(callee)
-                && call.getArguments().isEmpty();
+    /** {@code if (--$sigil$k[0] < 0) $sigil$c();} exactly. */
+    private static boolean isCheck(StatementTree st) {
+        return st instanceof IfTree it && it.getElseStatement() == null
+                && it.getCondition() instanceof BinaryTree lt && lt.getKind() == Tree.Kind.LESS_THAN
+                && lt.getRightOperand() instanceof LiteralTree zero && Integer.valueOf(0).equals(zero.getValue())
+                && lt.getLeftOperand() instanceof UnaryTree dec && dec.getKind() == Tree.Kind.PREFIX_DECREMENT
+                && dec.getExpression() instanceof ArrayAccessTree aa
+                && aa.getExpression() instanceof IdentifierTree k && k.getName().equals(Reserved.COUNTDOWN)
+                && aa.getIndex() instanceof LiteralTree idx && Integer.valueOf(0).equals(idx.getValue())
+                && it.getThenStatement() instanceof ExpressionStatementTree es
+                && es.getExpression() instanceof FunctionCallTree call && call.getArguments().isEmpty()
+                && call.getFunctionSelect() instanceof IdentifierTree c && c.getName().equals(Reserved.CHECK);
+    }
+
+    @Override
+    public Void visitIf(IfTree node, Void p) {
+        if (isCheck(node)) {
+            return null; // the one place the countdown and the check may appear
+        }
+        return super.visitIf(node, p);
+    }
+
+    /** Reserved names may appear only where the instrumenter puts them: as callees of the kernel's functions. */
+    @Override
+    public Void visitFunctionCall(FunctionCallTree node, Void p) {
+        if (node.getFunctionSelect() instanceof MemberSelectTree sel && sel.getExpression() == wrapper) {
+            return wrapper.accept(this, p); // its arguments are the kernel's globals, checked by requireWrapper
+        }
+        if (node.getFunctionSelect() instanceof IdentifierTree id && CALLABLE.contains(id.getName())) {
+            node.getArguments().forEach(a -> a.accept(this, p));
+            return null;
+        }
+        return super.visitFunctionCall(node, p);
+    }
+
+    private static final java.util.Set<String> CALLABLE = java.util.Set.of(Reserved.RETHROW, Reserved.ADD,
+            Reserved.ADD_TO, Reserved.TAKE);
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void p) {
+        if (node.getName().startsWith(Reserved.PREFIX)) {
+            fail("reserved name used", node);
+        }
+        return null;
     }
 
     private void requireCheck(BlockTree block, String what) {
@@ -133,14 +177,14 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
         while (i < sts.size() && Instrumenter.isDirective(sts.get(i))) {
             i++;
         }
-        if (i >= sts.size() || !isCall(sts.get(i), Reserved.CHECK)) {
+        if (i >= sts.size() || !isCheck(sts.get(i))) {
             fail("unchecked " + what, block);
         }
     }
 
     private void requireLoopCheck(StatementTree body) {
         if (body instanceof BlockTree block && !block.getStatements().isEmpty()
-                && isCall(block.getStatements().get(0), Reserved.CHECK)) {
+                && isCheck(block.getStatements().get(0))) {
             return;
         }
         fail("unchecked loop", body);

@@ -36,7 +36,16 @@
         }
         return r;
     }
-    hidden(g, '$sigil$c', check);
+    // Instrumented code counts down inline (if (--$sigil$k[0] < 0) $sigil$c();) and calls in when it runs out.
+    hidden(g, '$sigil$c', function () {
+        k[0] = B.check();
+    });
+    // The countdown goes to the two wrappers that run before any action code (runtime, then action); any later
+    // read, e.g. this['$sigil$k'] from the action, gets a decoy whose count decides nothing.
+    var handouts = 2;
+    defineProperty(g, '$sigil$k', {get: function () {
+        return handouts-- > 0 ? k : new Int32Array(1);
+    }, enumerable: false, configurable: false});
     hidden(g, '$sigil$r', function (e) {
         if (B.foreign(e)) {
             k[0] = -1;

@@ -20,12 +20,13 @@ class PipelineTest {
     void checksOpenFunctionsLoopsAndFinally() {
         String out = instrument("function f(){ 'use strict'; return 1; } while (x) y(); for (;;) {} do z(); while (w);"
                 + " try { a(); } catch (e) { b(); } finally { c(); }");
-        assertTrue(out.contains("'use strict';$sigil$c();"), out);
-        assertTrue(out.contains("while (x) {$sigil$c();y();}"), out);
-        assertTrue(out.contains("for (;;) {$sigil$c();}"), out);
+        String check = "if(--$sigil$k[0]<0)$sigil$c();";
+        assertTrue(out.contains("'use strict';" + check), out);
+        assertTrue(out.contains("while (x) {" + check + "y();}"), out);
+        assertTrue(out.contains("for (;;) {" + check + "}"), out);
         assertTrue(out.contains("catch (e) {e=$sigil$r(e);"), out);
-        assertTrue(out.contains("finally {$sigil$c();"), out);
-        assertTrue(out.startsWith("(function($sigil$c,$sigil$r,$sigil$a,$sigil$A){"), out);
+        assertTrue(out.contains("finally {" + check), out);
+        assertTrue(out.startsWith("(function($sigil$c,$sigil$r,$sigil$a,$sigil$A,$sigil$k){"), out);
     }
 
     @Test
@@ -38,15 +39,21 @@ class PipelineTest {
         assertTrue(instrument("o.p += t;").contains("$sigil$A(o,\"p\", t)"));
         assertTrue(instrument("o[k()] += t;").contains("$sigil$A(o,k(), t)"));
         assertTrue(instrument("i = i + 1; s += 'x';").contains("i = i + 1; s += 'x';"));
+        assertTrue(instrument("t = s + i * i; u = s + (a < b); v += -w;").contains("t = s + i * i; u = s + (a < b); v += -w;"));
     }
 
     @Test
-    void verifierRefusesWhatInstrumentationWouldNotCover() {
+    void verifierRefusesWhatInstrumentationWouldNotCover() throws Verifier.Unverified {
         assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse("while (true) {}")));
+        String head = "(function($sigil$c,$sigil$r,$sigil$a,$sigil$A,$sigil$k){";
+        String tail = "}).call(this,$sigil$c,$sigil$r,$sigil$a,$sigil$A,$sigil$k);";
+        Verifier.verify(parse(head + "while (true) {if(--$sigil$k[0]<0)$sigil$c();}" + tail));
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(head + "while (true) {}" + tail)));
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(head + "$sigil$c = null;" + tail)));
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(head + "$sigil$k[0] = 1e9;" + tail)));
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(head + "var f = $sigil$c;" + tail)));
         assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(
-                "(function($sigil$c,$sigil$r,$sigil$a,$sigil$A){ while (true) {} }).call(this,$sigil$c,$sigil$r,$sigil$a,$sigil$A);")));
-        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(
-                "(function($sigil$c,$sigil$r,$sigil$a,$sigil$A){ $sigil$c = null; }).call(this,$sigil$c,$sigil$r,$sigil$a,$sigil$A);")));
+                head + "while (true) {if(--$sigil$k[0]<1)$sigil$c();}" + tail)));
         assertThrows(ActionFailure.SyntaxError.class, () -> instrument("with (o) { f(); }"));
         assertThrows(ActionFailure.SyntaxError.class, () -> instrument("function g($sigil$c) { }"));
     }

@@ -34,7 +34,7 @@ class HostileCorpusTest {
     @BeforeAll
     static void start() {
         // short limits: most of the corpus ends on one, and the suite should stay quick
-        engine = Engines.tight(false, Map.of("sigil.limits.wall-time", "1s", "sigil.limits.cpu-time", "500ms"));
+        engine = Engines.tight(false, Map.of("sigil.limits.wall-time", "2s", "sigil.limits.cpu-time", "500ms"));
         host.engine = engine;
     }
 
@@ -91,6 +91,8 @@ class HostileCorpusTest {
         cases.add(c("reserved name by unicode escape", "var \\u0024sigil\\u0024c = function () {}; while (true) {}", "!syntax-error"));
         cases.add(c("overwrite check global", "try { this['$sig' + 'il$c'] = function () {}; } catch (e) {} while (true) {}", "!cpu-time"));
         cases.add(c("redefine check global", "try { Object.defineProperty(this, '$sig' + 'il$c', { value: function () {} }); } catch (e) {} for (;;) {}", "!cpu-time"));
+        cases.add(c("reset the countdown", "for (;;) { this['$sig' + 'il$k'][0] = 1 << 30; }", "!resource"));
+        cases.add(c("reset the countdown by unicode escape", "for (;;) { \\u0024sigil\\u0024k[0] = 1 << 30; }", "!syntax-error"));
         cases.add(c("take the bridge", probe("typeof this['$sig' + 'il$take']()"), "=undefined"));
         cases.add(c("with statement", "with ({}) { while (true) {} }", "!syntax-error"));
         // CPU and wall clock

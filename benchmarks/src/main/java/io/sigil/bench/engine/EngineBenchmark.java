@@ -30,8 +30,8 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
 /**
  * One run, three contenders: Sigil's pool ({@code sigil*}), plain {@code ScriptEngine.eval} of the same source
- * ({@code plain*}, no sandbox at all: the floor) and delight-nashorn-sandbox with a CPU limit ({@code delight*},
- * the peer). Sample mode, so the report has p50 and p99 per execution.
+ * ({@code plain*}, no sandbox at all: the floor) and delight-nashorn-sandbox with CPU and memory limits
+ * ({@code delight*} with its prepared-script cache, {@code delightDefault*} with its defaults, i.e. none). Sample mode, so the report has p50 and p99 per execution.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,13 +47,16 @@ public class EngineBenchmark {
     private CompiledScript plainAsync;
     private CompiledScript plainLoop;
     private NashornSandbox delight;
+    private NashornSandbox delightDefault;
     private ExecutorService delightExecutor;
     private String asyncEs5;
     private final AtomicLong unique = new AtomicLong();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        sigil = ActionEngine.standalone(Map.of("sigil.engine.pool.size", "1", "sigil.engine.pool.warm-up", "5",
+        // one engine: on two cores a second engine competes with the first (and with JIT and GC threads) and
+        // back-to-back latency gets worse; -Dsigil.bench.pool=N (via -jvmArgsAppend) measures other sizes
+        sigil = ActionEngine.standalone(Map.of("sigil.engine.pool.size", System.getProperty("sigil.bench.pool", "1"), "sigil.engine.pool.warm-up", "5",
                 "sigil.engine.pool.cache-size", "64"));
         plain = new NashornScriptEngineFactory().getScriptEngine("--language=es5");
         asyncEs5 = Pipeline.lowerOnly(Actions.SMALL_ASYNC);
@@ -67,6 +70,11 @@ public class EngineBenchmark {
         delightExecutor = Executors.newSingleThreadExecutor();
         delight.setExecutor(delightExecutor);
         delight.setMaxPreparedStatements(100);
+        // delight's defaults: no cache of prepared (beautified and instrumented) scripts
+        delightDefault = NashornSandboxes.create();
+        delightDefault.setMaxCPUTime(30_000);
+        delightDefault.setMaxMemory(256L << 20);
+        delightDefault.setExecutor(delightExecutor);
     }
 
     @TearDown(Level.Trial)
@@ -82,6 +90,39 @@ public class EngineBenchmark {
     @Benchmark
     public String sigilTrivial() {
         return run(Actions.TRIVIAL);
+    }
+
+    /**
+     * Requests that do not arrive back to back: JMH pauses (untimed) before each call, long enough for the engine
+     * to prepare its next global off the request path, as it does between requests of a node that is not
+     * saturated. The back-to-back benchmarks above include that preparation.
+     */
+    @State(Scope.Thread)
+    public static class Paced {
+        @Setup(Level.Invocation)
+        public void pause() throws InterruptedException {
+            Thread.sleep(2);
+        }
+    }
+
+    @Benchmark
+    public String sigilTrivialPaced(Paced paced) {
+        return run(Actions.TRIVIAL);
+    }
+
+    @Benchmark
+    public String sigilSmallAsyncPaced(Paced paced) {
+        return run(Actions.SMALL_ASYNC);
+    }
+
+    @Benchmark
+    public Object delightDefaultTrivialPaced(Paced paced) throws Exception {
+        return delightDefault.eval(Actions.PEER_SHIM + Actions.TRIVIAL);
+    }
+
+    @Benchmark
+    public Object delightTrivialPaced(Paced paced) throws Exception {
+        return delight.eval(Actions.PEER_SHIM + Actions.TRIVIAL);
     }
 
     @Benchmark
@@ -118,6 +159,16 @@ public class EngineBenchmark {
     @Benchmark
     public Object delightTrivial() throws Exception {
         return delight.eval(Actions.PEER_SHIM + Actions.TRIVIAL);
+    }
+
+    @Benchmark
+    public Object delightDefaultTrivial() throws Exception {
+        return delightDefault.eval(Actions.PEER_SHIM + Actions.TRIVIAL);
+    }
+
+    @Benchmark
+    public Object delightDefaultLoop() throws Exception {
+        return delightDefault.eval(Actions.PEER_SHIM + Actions.LOOP);
     }
 
     @Benchmark
