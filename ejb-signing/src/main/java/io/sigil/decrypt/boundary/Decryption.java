@@ -1,5 +1,6 @@
 package io.sigil.decrypt.boundary;
 
+import io.sigil.api.model.CanonicalJson;
 import io.sigil.api.model.DecryptRequest;
 import io.sigil.api.model.DecryptionShareResponse;
 import io.sigil.api.model.EncryptedData;
@@ -100,6 +101,79 @@ public class Decryption {
                                     io.sigil.api.model.AuthSig authSig) {
         return Base64.getDecoder().decode(decryptAndCombine(new DecryptRequest(ciphertext, dataToEncryptHash,
                 accessControlConditions, null, authSig)).decryptedData());
+    }
+
+    /**
+     * The engine host's {@code ActionHost.checkConditions(ctx, conditionsJson, authSigJson, chain)}: the same as
+     * {@link #checkConditions(List, io.sigil.api.model.AuthSig)} from JSON text ({@code authSigJson} null or
+     * {@code "null"}: no requester).
+     */
+    public boolean checkConditions(String conditionsJson, String authSigJson) {
+        return checkConditions(conditionsArray(conditionsJson), authSig(authSigJson == null ? null
+                : parse(authSigJson, "authSig")));
+    }
+
+    /**
+     * The engine host's {@code ActionHost.encrypt(ctx, conditionsJson, plaintext)}: JSON
+     * {@code {"ciphertext":..,"dataToEncryptHash":..}} (base64 and hex, as {@code sigil encrypt}).
+     */
+    public String encrypt(String conditionsJson, byte[] plaintext) {
+        EncryptedData e = encrypt(plaintext, conditionsArray(conditionsJson));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ciphertext", e.ciphertext());
+        out.put("dataToEncryptHash", e.dataToEncryptHash());
+        return CanonicalJson.write(out);
+    }
+
+    /**
+     * The engine host's {@code ActionHost.decryptAndCombine(ctx, requestJson)}: requestJson is Lit's
+     * {@code {accessControlConditions, ciphertext, dataToEncryptHash, authSig, chain}}; returns the plaintext as
+     * UTF-8 text, after every check of {@link #decryptAndCombine(DecryptRequest)}.
+     */
+    public String decryptAndCombine(String requestJson) {
+        if (!(parse(requestJson, "body") instanceof Map<?, ?> m)) {
+            throw SigilException.malformed("body", "must be a JSON object");
+        }
+        Object conditions = m.get("accessControlConditions");
+        if (!(conditions instanceof List<?>)) {
+            throw SigilException.malformed("accessControlConditions", "must be a JSON array");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) conditions;
+        byte[] plain = decryptAndCombine(list, text(m, "ciphertext"), text(m, "dataToEncryptHash"),
+                authSig(m.get("authSig")));
+        return new String(plain, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Object parse(String json, String field) {
+        try {
+            return CanonicalJson.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw SigilException.malformed(field, "is not JSON");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> conditionsArray(String json) {
+        if (!(parse(json, "accessControlConditions") instanceof List<?> l)) {
+            throw SigilException.malformed("accessControlConditions", "must be a JSON array");
+        }
+        return (List<Object>) l;
+    }
+
+    private static io.sigil.api.model.AuthSig authSig(Object json) {
+        if (json == null || json == CanonicalJson.NULL) {
+            return null;
+        }
+        if (!(json instanceof Map<?, ?> m)) {
+            throw SigilException.malformed("authSig", "must be a JSON object");
+        }
+        return new io.sigil.api.model.AuthSig(text(m, "sig"), text(m, "derivedVia"), text(m, "signedMessage"),
+                text(m, "address"));
+    }
+
+    private static String text(Map<?, ?> m, String key) {
+        return m.get(key) instanceof String s ? s : null;
     }
 
     /** Encrypts to the network key on this node (the engine's {@code encrypt}; clients encrypt locally). */

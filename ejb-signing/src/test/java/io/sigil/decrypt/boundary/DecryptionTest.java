@@ -125,6 +125,22 @@ class DecryptionTest {
             assertEquals("from an action", new String(d[0].decryptAndCombine(onlyFor(bob), onNode.ciphertext(), null,
                     TestAuth.authSig(bob))));
 
+            // ... and their JSON-text forms, as ActionHost passes them
+            io.sigil.api.model.AuthSig a = TestAuth.authSig(alice);
+            String aliceJson = CanonicalJson.write(java.util.Map.of("sig", a.sig(), "derivedVia", a.derivedVia(),
+                    "signedMessage", a.signedMessage(), "address", a.address()));
+            String conditionsJson = CanonicalJson.write(onlyFor(alice));
+            assertTrue(d[0].checkConditions(conditionsJson, aliceJson));
+            assertTrue(!d[0].checkConditions(conditionsJson, "null"));
+            String enc = d[1].encrypt(conditionsJson, "text from an action".getBytes());
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> encMap = (java.util.Map<String, Object>) CanonicalJson.parse(enc);
+            assertEquals("text from an action", d[2].decryptAndCombine("{\"accessControlConditions\":" + conditionsJson
+                    + ",\"ciphertext\":\"" + encMap.get("ciphertext") + "\",\"dataToEncryptHash\":\""
+                    + encMap.get("dataToEncryptHash") + "\",\"authSig\":" + aliceJson + ",\"chain\":\"ethereum\"}"));
+            assertEquals(ProblemType.MALFORMED_REQUEST, assertThrows(SigilException.class,
+                    () -> d[0].checkConditions("not json", aliceJson)).type());
+
             // bob: 403 and no share from any node
             for (Decryption x : d) {
                 SigilException no = assertThrows(SigilException.class,
