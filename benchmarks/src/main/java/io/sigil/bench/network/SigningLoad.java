@@ -122,10 +122,7 @@ public final class SigningLoad {
     }
 
     private static double percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        return DecryptionLoad.percentile(sorted, p);
     }
 
     private static long cpuMillis(List<ProcessHandle> nodes) {
