@@ -2,7 +2,6 @@ package io.sigil.bench.network;
 
 import io.sigil.api.model.DecryptRequest;
 import io.sigil.api.model.EncryptedData;
-import io.sigil.api.model.NetworkDecryptResponse;
 import io.sigil.cli.network.LocalNetwork;
 import io.sigil.cli.network.NodeBundle;
 import io.sigil.client.Decryptor;
@@ -14,12 +13,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decryptions per second through the gateway of a local network ({@code POST /api/v1/network/decrypt}: conditions
@@ -66,11 +61,11 @@ public final class DecryptionLoad {
                 encrypted = decryptor.encrypt(payload, conditions);
             }
             run(urls, encrypted, reader, clients, Duration.ofSeconds(Math.max(5, seconds / 5))); // warm-up
-            Result r = run(urls, encrypted, reader, clients, Duration.ofSeconds(seconds));
-            double perSecond = r.ok / r.seconds;
+            Load.Result r = run(urls, encrypted, reader, clients, Duration.ofSeconds(seconds));
+            double perSecond = r.perSecond();
             System.out.printf("network: 3 nodes, %d clients, %d s, %d-byte payload: %d decryptions (%d failed), %.1f decryptions/s%n",
-                    clients, seconds, size, r.ok, r.failed, perSecond);
-            System.out.printf("latency: p50 %.1f ms, p99 %.1f ms%n", r.p50, r.p99);
+                    clients, seconds, size, r.ok(), r.failed(), perSecond);
+            System.out.printf("latency: p50 %.1f ms, p99 %.1f ms%n", r.p50(), r.p99());
             System.out.printf("baseline: local ECDH + HKDF + AES-256-GCM decryption (one thread): %.0f decryptions/s%n", plainPerSecond);
             System.out.printf("ratio: the network decrypts at %.4f x the local rate (%.0f x slower)%n",
                     perSecond / plainPerSecond, plainPerSecond / Math.max(perSecond, 1e-9));
@@ -79,49 +74,14 @@ public final class DecryptionLoad {
         }
     }
 
-    private record Result(int ok, int failed, double seconds, double p50, double p99) { }
-
-    private static Result run(List<URI> urls, EncryptedData encrypted, Wallet reader, int clients, Duration length)
+    private static Load.Result run(List<URI> urls, EncryptedData encrypted, Wallet reader, int clients, Duration length)
             throws InterruptedException {
-        long end = System.nanoTime() + length.toNanos();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failed = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(clients);
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            new Thread(() -> {
-                NodeConnection gateway = new NodeConnection(urls.get(client % urls.size()), Duration.ofSeconds(60));
-                try {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        try {
-                            NetworkDecryptResponse r = gateway.decryptThroughGateway(new DecryptRequest(encrypted.ciphertext(),
-                                    encrypted.dataToEncryptHash(), encrypted.accessControlConditions(), encrypted.chain(),
-                                    reader.authSig(Duration.ofMinutes(10))));
-                            if (r.decryptedData() != null) {
-                                latencies.add(System.nanoTime() - t0);
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        } catch (RuntimeException e) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "load-" + c).start();
-        }
-        done.await();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Result(sorted.size(), failed.get(), seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
-    }
-
-    static double percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        return Load.run(clients, length, c -> {
+            NodeConnection gateway = new NodeConnection(urls.get(c % urls.size()), Duration.ofSeconds(60));
+            return n -> gateway.decryptThroughGateway(new DecryptRequest(encrypted.ciphertext(),
+                    encrypted.dataToEncryptHash(), encrypted.accessControlConditions(), encrypted.chain(),
+                    reader.authSig(Duration.ofMinutes(10)))).decryptedData() != null;
+        });
     }
 
     /** The same payload sealed to one key (ephemeral ECDH + HKDF-SHA256 + AES-256-GCM) and opened in a loop. */

@@ -3,7 +3,6 @@ package io.sigil.bench.network;
 import io.sigil.api.model.ActionStored;
 import io.sigil.api.model.MintRequest;
 import io.sigil.api.model.NetworkExecuteRequest;
-import io.sigil.api.model.NetworkExecuteResponse;
 import io.sigil.api.model.Pkp;
 import io.sigil.cli.network.LocalNetwork;
 import io.sigil.cli.network.NodeBundle;
@@ -14,13 +13,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Signatures per second through the gateway of a local network, with p50/p99 latency and the CPU each node spends
@@ -61,14 +55,14 @@ public final class SigningLoad {
             Pkp pkp = first.mintPkp(new MintRequest(owner.authSig(Duration.ofHours(1)), List.of(action.ipfsId()), true));
             run(urls, action, pkp, clients, Duration.ofSeconds(Math.max(5, seconds / 5))); // warm-up
             long cpuBefore = cpuMillis(network.nodeProcesses());
-            Result r = run(urls, action, pkp, clients, Duration.ofSeconds(seconds));
+            Load.Result r = run(urls, action, pkp, clients, Duration.ofSeconds(seconds));
             long cpuMs = cpuMillis(network.nodeProcesses()) - cpuBefore;
-            double perSecond = r.ok / r.seconds;
+            double perSecond = r.perSecond();
             System.out.printf("network: %d nodes, %d clients, %d s: %d signatures (%d failed), %.1f signatures/s%n",
-                    nodes, clients, seconds, r.ok, r.failed, perSecond);
-            System.out.printf("latency: p50 %.1f ms, p99 %.1f ms%n", r.p50, r.p99);
+                    nodes, clients, seconds, r.ok(), r.failed(), perSecond);
+            System.out.printf("latency: p50 %.1f ms, p99 %.1f ms%n", r.p50(), r.p99());
             System.out.printf("CPU: %.2f ms per signature per node (all node JVMs, %d ms in total)%n",
-                    r.ok == 0 ? 0 : (double) cpuMs / r.ok / nodes, cpuMs);
+                    r.ok() == 0 ? 0 : (double) cpuMs / r.ok() / nodes, cpuMs);
             System.out.printf("baseline: plain single-key ECDSA (Bouncy Castle, one thread): %.0f signatures/s%n", plainPerSecond);
             System.out.printf("ratio: the network signs at %.4f x the single-key rate (%.0f x slower)%n",
                     perSecond / plainPerSecond, plainPerSecond / Math.max(perSecond, 1e-9));
@@ -77,52 +71,15 @@ public final class SigningLoad {
         }
     }
 
-    private record Result(int ok, int failed, double seconds, double p50, double p99) { }
-
-    private static Result run(List<URI> urls, ActionStored action, Pkp pkp, int clients, Duration length) throws InterruptedException {
-        long end = System.nanoTime() + length.toNanos();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failed = new AtomicInteger();
-        AtomicLong counter = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(clients);
+    private static Load.Result run(List<URI> urls, ActionStored action, Pkp pkp, int clients, Duration length)
+            throws InterruptedException {
         Wallet caller = Wallet.random();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            Thread t = new Thread(() -> {
-                NodeConnection gateway = new NodeConnection(urls.get(client % urls.size()), Duration.ofSeconds(60));
-                try {
-                    while (System.nanoTime() < end) {
-                        long n = counter.incrementAndGet();
-                        long t0 = System.nanoTime();
-                        try {
-                            NetworkExecuteResponse r = gateway.executeThroughGateway(new NetworkExecuteRequest(null,
-                                    action.ipfsId(), Map.of("message", "load " + n, "publicKey", pkp.publicKey()),
-                                    caller.authSig(Duration.ofMinutes(10)), null));
-                            if (r.signatures().containsKey("sig")) {
-                                latencies.add(System.nanoTime() - t0);
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        } catch (RuntimeException e) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "load-" + c);
-            t.start();
-        }
-        done.await();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Result(sorted.size(), failed.get(), seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        return DecryptionLoad.percentile(sorted, p);
+        return Load.run(clients, length, c -> {
+            NodeConnection gateway = new NodeConnection(urls.get(c % urls.size()), Duration.ofSeconds(60));
+            return n -> gateway.executeThroughGateway(new NetworkExecuteRequest(null, action.ipfsId(),
+                    Map.of("message", "load " + n, "publicKey", pkp.publicKey()), caller.authSig(Duration.ofMinutes(10)),
+                    null)).signatures().containsKey("sig");
+        });
     }
 
     private static long cpuMillis(List<ProcessHandle> nodes) {
