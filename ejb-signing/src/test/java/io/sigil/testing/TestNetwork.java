@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * n nodes in one JVM, each with its own data directory, identity, H2 database and the PKP protocols (mint, outcome,
- * permission sync, signing), over {@link InMemoryNetwork}. Every node's transport is a {@link TamperingTransport}
+ * permission sync, signing) and the actions' coordination protocol, over {@link InMemoryNetwork}. Every node's transport is a {@link TamperingTransport}
  * (honest until a test sets its hook).
  */
 public final class TestNetwork implements AutoCloseable {
@@ -42,6 +42,7 @@ public final class TestNetwork implements AutoCloseable {
         public final MintOutcomes outcomes;
         public final PermissionSync sync;
         public final io.sigil.signing.control.SigningProtocol signing;
+        public final io.sigil.execute.control.CoordinationProtocol coordination;
 
         TestNode(InMemoryNetwork.Node node, Protocols p, TestDatabase db, TestDatabase.TxPkpStore store) {
             this.node = node;
@@ -52,6 +53,7 @@ public final class TestNetwork implements AutoCloseable {
             this.outcomes = p.outcomes;
             this.sync = p.sync;
             this.signing = p.signing;
+            this.coordination = p.coordination;
         }
 
         public int index() { return node.index().value(); }
@@ -71,8 +73,10 @@ public final class TestNetwork implements AutoCloseable {
         final MintOutcomes outcomes = new MintOutcomes();
         final PermissionSync sync = new PermissionSync();
         final io.sigil.signing.control.SigningProtocol signing = new io.sigil.signing.control.SigningProtocol();
+        final io.sigil.execute.control.CoordinationProtocol coordination =
+                new io.sigil.execute.control.CoordinationProtocol();
 
-        List<Protocol> all() { return List.of(dkg, outcomes, sync, signing); }
+        List<Protocol> all() { return List.of(dkg, outcomes, sync, signing, coordination); }
     }
 
     private TestNetwork(InMemoryNetwork net) {
@@ -97,6 +101,7 @@ public final class TestNetwork implements AutoCloseable {
                     tnode.authSigs, timeout);
             Stores.wire(p.sync, node.config, node.transport, store);
             io.sigil.signing.control.SigningWiring.wire(p.signing, node.config, node.transport, store, timeout);
+            io.sigil.execute.control.CoordinationWiring.wire(p.coordination, node.config, node.transport);
             tn.nodes.add(tnode);
         }
         return tn;
