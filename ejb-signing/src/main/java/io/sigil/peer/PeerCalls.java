@@ -40,9 +40,13 @@ public class PeerCalls {
                 .connectTimeout(2, TimeUnit.SECONDS)
                 .readTimeout(10, TimeUnit.SECONDS)
                 .build();
+        // one knob for both: the Fault Tolerance override of execute's timeout also lengthens the socket's
+        long executeTimeout = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(PeerCalls.class.getName() + "/execute/Timeout/value", Long.class)
+                .orElse((long) EXECUTE_TIMEOUT_S);
         executeClient = ClientBuilder.newBuilder()
                 .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(EXECUTE_TIMEOUT_S, TimeUnit.SECONDS)
+                .readTimeout(executeTimeout + 5, TimeUnit.SECONDS)
                 .build();
     }
 
@@ -103,7 +107,7 @@ public class PeerCalls {
      * id, whose signing sessions the first run may already have used; the gateway retries a whole request instead,
      * with a new request id. The timeout exceeds the default wall time (30 s); with a longer
      * {@code sigil.limits.wall-time}, raise it by MicroProfile Config:
-     * {@code io.sigil.peer.PeerCalls/execute/Timeout/value} (milliseconds).
+     * {@code io.sigil.peer.PeerCalls/execute/Timeout/value} (seconds).
      */
     @Timeout(value = EXECUTE_TIMEOUT_S, unit = ChronoUnit.SECONDS)
     public PeerAnswer execute(URI base, io.sigil.api.model.ExecuteRequest request) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * n nodes in one JVM, each with its own data directory, identity, H2 database and the PKP protocols (mint, outcome,
- * permission sync, signing), over {@link InMemoryNetwork}. Every node's transport is a {@link TamperingTransport}
+ * permission sync, signing) and the actions' coordination protocol, over {@link InMemoryNetwork}. Every node's transport is a {@link TamperingTransport}
  * (honest until a test sets its hook).
  */
 public final class TestNetwork implements AutoCloseable {
@@ -44,6 +44,7 @@ public final class TestNetwork implements AutoCloseable {
         public final io.sigil.signing.control.SigningProtocol signing;
         public final io.sigil.netkey.control.NetworkKeyProtocol netkey;
         public io.sigil.netkey.control.NetworkKeyStore netkeyStore;
+        public final io.sigil.execute.control.CoordinationProtocol coordination;
 
         TestNode(InMemoryNetwork.Node node, Protocols p, TestDatabase db, TestDatabase.TxPkpStore store) {
             this.node = node;
@@ -55,6 +56,7 @@ public final class TestNetwork implements AutoCloseable {
             this.sync = p.sync;
             this.signing = p.signing;
             this.netkey = p.netkey;
+            this.coordination = p.coordination;
         }
 
         public int index() { return node.index().value(); }
@@ -75,8 +77,10 @@ public final class TestNetwork implements AutoCloseable {
         final PermissionSync sync = new PermissionSync();
         final io.sigil.signing.control.SigningProtocol signing = new io.sigil.signing.control.SigningProtocol();
         final io.sigil.netkey.control.NetworkKeyProtocol netkey = new io.sigil.netkey.control.NetworkKeyProtocol();
+        final io.sigil.execute.control.CoordinationProtocol coordination =
+                new io.sigil.execute.control.CoordinationProtocol();
 
-        List<Protocol> all() { return List.of(dkg, outcomes, sync, signing, netkey); }
+        List<Protocol> all() { return List.of(dkg, outcomes, sync, signing, netkey, coordination); }
     }
 
     private TestNetwork(InMemoryNetwork net) {
@@ -104,6 +108,7 @@ public final class TestNetwork implements AutoCloseable {
             tnode.netkeyStore = new io.sigil.netkey.control.NetworkKeyStore(node.config,
                     new SecretSealer(new StorageKey(node.config, Optional.empty())));
             io.sigil.netkey.control.NetKeyWiring.wire(p.netkey, node.config, node.transport, tnode.netkeyStore, timeout);
+            io.sigil.execute.control.CoordinationWiring.wire(p.coordination, node.config, node.transport);
             tn.nodes.add(tnode);
         }
         return tn;

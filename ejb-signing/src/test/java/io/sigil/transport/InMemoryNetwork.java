@@ -44,6 +44,9 @@ public final class InMemoryNetwork implements AutoCloseable {
 
         public NodeIndex index() { return config.self(); }
 
+        /** Sessions open on this node (tests check nothing is left behind). */
+        public int openSessions() { return mailbox.openSessions(); }
+
         /** The node's view of its peers' identity keys. */
         public PeerDirectory directory() { return transport.directory; }
     }

@@ -159,14 +159,16 @@ public class NetworkExecutor {
 
     private ParticipantAnswer call(int index, ExecuteRequest request) {
         long start = System.nanoTime();
-        try {
-            if (index == config.self().value()) {
-                ExecuteResponse r = local.execute(request);
-                return ParticipantAnswer.success(index, ms(start), r);
+        if (index != config.self().value()) {
+            try {
+                return remote(index, peers.execute(NodeIndex.of(index), request), ms(start));
+            } catch (PeerUnavailableException e) {
+                return ParticipantAnswer.unreachable(index, ms(start), Problem.of(e));
             }
-            return remote(index, peers.execute(NodeIndex.of(index), request), ms(start));
-        } catch (PeerUnavailableException e) {
-            return ParticipantAnswer.unreachable(index, ms(start), Problem.of(e));
+        }
+        // this node's own part: its exceptions are its answer (a PeerUnavailableException here names another node)
+        try {
+            return ParticipantAnswer.success(index, ms(start), local.execute(request));
         } catch (SigilException e) {
             return ParticipantAnswer.failure(index, ms(start), Problem.of(e));
         } catch (ActionFailure e) {

@@ -140,7 +140,7 @@ public sealed interface Verdict {
         ext.put("missingNodes", List.copyOf(suspects));
         ext.put("nodes", summary(sorted));
         return new Failed(new SigilException(ProblemType.PEER_UNAVAILABLE, "too few nodes answered: node(s) "
-                + suspects + " did not take part" + reasons(broken)), true, suspects);
+                + suspects + " did not take part" + reasons(broken), ext), true, suspects);
     }
 
     private static List<Integer> namedNodes(Problem p) {

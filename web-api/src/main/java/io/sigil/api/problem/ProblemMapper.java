@@ -38,12 +38,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        ActionFailure failure = find(e, ActionFailure.class);
-        SigilException sigil = find(e, SigilException.class);
-        Problem problem = sigil != null ? Problem.of(sigil)
-                : failure != null ? Problem.of(failure)
-                : Problem.of(toProblem(e));
-        boolean ours = sigil != null || failure != null;
+        Problem problem = problemOf(e);
+        boolean ours = find(e, SigilException.class) != null || find(e, ActionFailure.class) != null;
         String path = uriInfo == null ? "" : "/" + uriInfo.getPath();
         if (problem.status() >= 500 && !ours) {
             LOG.log(Level.SEVERE, "unexpected failure serving " + path, e);
@@ -80,6 +76,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         static Problem of(ActionFailure f) {
             return new Problem(f.type().toString(), f.title(), f.status(), f.detail(), Map.of("logs", f.logs()));
         }
+    }
+
+    /** The problem to answer for {@code e}: its own if it is Sigil's or the engine's, else a fixed one. */
+    static Problem problemOf(Throwable e) {
+        ActionFailure failure = find(e, ActionFailure.class);
+        return failure != null && find(e, SigilException.class) == null ? Problem.of(failure) : Problem.of(toProblem(e));
     }
 
     static SigilException toProblem(Throwable e) {
