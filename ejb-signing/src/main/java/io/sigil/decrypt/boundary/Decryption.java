@@ -56,6 +56,18 @@ public class Decryption {
     @Inject ConditionEvaluator conditions;
     @Inject PeerClient peers;
 
+    public Decryption() { }
+
+    /** For tests and tools outside a container. */
+    public Decryption(NodeConfig config, NetworkKeyStore keys, AuthSigVerifier authSigs, ConditionEvaluator conditions,
+                      PeerClient peers) {
+        this.config = config;
+        this.keys = keys;
+        this.authSigs = authSigs;
+        this.conditions = conditions;
+        this.peers = peers;
+    }
+
     /** Peers are asked in parallel on the container's threads (a plain pool outside one, in tests). */
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;

@@ -3,6 +3,7 @@ package io.sigil.execute.boundary;
 import io.sigil.action.ActionStore;
 import io.sigil.api.model.ExecuteRequest;
 import io.sigil.api.model.ExecuteResponse;
+import io.sigil.decrypt.boundary.Decryption;
 import io.sigil.auth.AuthSigVerifier;
 import io.sigil.auth.VerifiedAuthSig;
 import io.sigil.crypto.ipfs.Cid;
@@ -48,12 +49,13 @@ public class NodeExecutor {
     @Inject ThresholdSigner signer;
     @Inject Pkps pkps;
     @Inject CoordinationProtocol coordination;
+    @Inject Decryption decryption;
 
     public NodeExecutor() { }
 
     /** For tests outside a container. */
     public NodeExecutor(NodeConfig config, ActionEngine engine, ActionStore actions, AuthSigVerifier authSigs,
-                        ThresholdSigner signer, Pkps pkps, CoordinationProtocol coordination) {
+                        ThresholdSigner signer, Pkps pkps, CoordinationProtocol coordination, Decryption decryption) {
         this.config = config;
         this.engine = engine;
         this.actions = actions;
@@ -61,6 +63,7 @@ public class NodeExecutor {
         this.signer = signer;
         this.pkps = pkps;
         this.coordination = coordination;
+        this.decryption = decryption;
     }
 
     /**
@@ -86,7 +89,8 @@ public class NodeExecutor {
         VerifiedAuthSig authSig = request.authSig() == null ? null : authSigs.verify(request.authSig(), "authSig");
         Code code = code(request.code(), request.ipfsId());
         NodeActionHost host = new NodeActionHost(requestId.bytes(), participants,
-                authSig == null ? null : authSig.address(), config.self(), signer, pkps, actions, engine, coordination);
+                authSig == null ? null : authSig.address(), config.self(), signer, pkps, actions, engine, coordination,
+                decryption);
         try {
             ExecutionResult result;
             try {

@@ -1,7 +1,9 @@
 package io.sigil.execute.control;
 
+import io.sigil.decrypt.boundary.Decryption;
 import io.sigil.action.ActionStore;
 import io.sigil.api.model.SignedShare;
+import io.sigil.decrypt.boundary.Decryption;
 import io.sigil.crypto.EcdsaSignature;
 import io.sigil.crypto.Hex;
 import io.sigil.crypto.Secp256k1;
@@ -45,7 +47,6 @@ import java.util.function.Supplier;
 public final class NodeActionHost implements ActionHost {
     /** Longer runOnce / broadcastAndCollect names are refused (the name is hashed into a session id). */
     static final int MAX_NAME_BYTES = 256;
-    private static final String NOT_YET = " is not available yet on Sigil (it comes with threshold decryption)";
 
     private final byte[] requestId;
     private final List<Integer> participants;
@@ -56,6 +57,7 @@ public final class NodeActionHost implements ActionHost {
     private final ActionStore actions;
     private final ActionEngine engine;
     private final CoordinationProtocol coordination;
+    private final Decryption decryption;
 
     private final Map<String, SignedShare> signedData = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<String> sigNames = Collections.synchronizedSet(new HashSet<>());
@@ -71,7 +73,7 @@ public final class NodeActionHost implements ActionHost {
      */
     public NodeActionHost(byte[] requestId, List<Integer> participants, EthAddress authSigAddress, NodeIndex self,
                           ThresholdSigner signer, Pkps pkps, ActionStore actions, ActionEngine engine,
-                          CoordinationProtocol coordination) {
+                          CoordinationProtocol coordination, Decryption decryption) {
         this.requestId = requestId.clone();
         this.participants = List.copyOf(new TreeSet<>(participants));
         this.authSigAddress = authSigAddress;
@@ -81,6 +83,7 @@ public final class NodeActionHost implements ActionHost {
         this.actions = actions;
         this.engine = engine;
         this.coordination = coordination;
+        this.decryption = decryption;
     }
 
     /** This node's signature shares by sigName, in the order the action made them. */
@@ -254,7 +257,10 @@ public final class NodeActionHost implements ActionHost {
         return readable(() -> pkps.permittedActions(tokenId));
     }
 
-    /** Look-ups fail softly: the script reads why (unknown PKP, malformed id) and the request goes on. */
+    /**
+     * Look-ups and decryption fail softly: the script reads why (unknown PKP, malformed id, conditions not met, too
+     * few shares) and the request goes on.
+     */
     private static <T> T readable(Supplier<T> call) {
         try {
             return call.get();
@@ -284,20 +290,20 @@ public final class NodeActionHost implements ActionHost {
                 .response();
     }
 
-    // --- not yet ---------------------------------------------------------------------------------------------
+    // --- conditions and decryption (io.sigil.decrypt) ---------------------------------------------------------
 
     @Override
     public boolean checkConditions(HostContext ctx, String conditionsJson, String authSigJson, String chain) {
-        throw new HostRefusal("checkConditions" + NOT_YET);
+        return readable(() -> decryption.checkConditions(conditionsJson, authSigJson));
     }
 
     @Override
     public String encrypt(HostContext ctx, String conditionsJson, byte[] plaintext) {
-        throw new HostRefusal("encrypt" + NOT_YET);
+        return readable(() -> decryption.encrypt(conditionsJson, plaintext));
     }
 
     @Override
     public String decryptAndCombine(HostContext ctx, String requestJson) {
-        throw new HostRefusal("decryptAndCombine" + NOT_YET);
+        return readable(() -> decryption.decryptAndCombine(requestJson));
     }
 }

@@ -66,7 +66,7 @@ class NetworkExecutorTest {
         g.config = config;
         g.actions = actions;
         g.authSigs = new AuthSigVerifier();
-        g.local = new NodeExecutor(config, null, actions, null, null, null, null) {
+        g.local = new NodeExecutor(config, null, actions, null, null, null, null, null) {
             @Override
             public ExecuteResponse execute(ExecuteRequest request) {
                 sent.add("1 " + request.requestId() + " " + request.participants());

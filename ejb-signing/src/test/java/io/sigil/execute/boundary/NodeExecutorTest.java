@@ -1,5 +1,8 @@
 package io.sigil.execute.boundary;
 
+import io.sigil.conditions.control.ConditionEvaluator;
+import io.sigil.decrypt.boundary.Decryption;
+import java.time.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,7 +74,9 @@ class NodeExecutorTest {
 
     NodeExecutor executor(TestNetwork.TestNode n) {
         return new NodeExecutor(n.node.config, engine, actions, new AuthSigVerifier(),
-                new ThresholdSigner(n.store, n.signing), PkpsWiring.lookUps(n.store), n.coordination);
+                new ThresholdSigner(n.store, n.signing), PkpsWiring.lookUps(n.store), n.coordination,
+                new Decryption(n.node.config, n.netkeyStore, new AuthSigVerifier(), new ConditionEvaluator(null, Clock.systemUTC()),
+                        null));
     }
 
     PkpState mint(TestNetwork net, List<String> permitted) {
@@ -314,11 +319,16 @@ class NodeExecutorTest {
     }
 
     @Test
-    void scriptsSeeWhatIsNotAvailableYetAndTheirOwnErrorsFailTheRequest() {
+    void scriptsReachConditionsAndLookUpsAndTheirOwnErrorsFailTheRequest() {
         String code = """
                 const go = async () => {
+                  const mine = await Lit.Actions.checkConditions({ conditions: [{ conditionType: 'evmBasic',
+                    contractAddress: '', standardContractType: '', chain: 'ethereum', method: '',
+                    parameters: [':userAddress'], returnValueTest: { comparator: '=', value: Lit.Auth.authSigAddress } }],
+                    authSig: null, chain: 'ethereum' });
+                  console.log(`with the request's authSig the owner's condition holds: ${mine}`);
                   try {
-                    await Lit.Actions.checkConditions({ conditions: [], authSig: null, chain: 'ethereum' });
+                    await Lit.Actions.checkConditions({ conditions: {}, authSig: null, chain: 'ethereum' });
                   } catch (e) {
                     console.log(e.message);
                   }
@@ -335,7 +345,8 @@ class NodeExecutorTest {
             ActionFailure f = assertThrows(ActionFailure.class, () -> executor(net.node(2)).execute(
                     new ExecuteRequest(RequestId.random().hex(), List.of(2), code, null, params(pkp), authSig)));
             assertInstanceOf(ActionFailure.ScriptError.class, f);
-            assertEquals("checkConditions is not available yet on Sigil (it comes with threshold decryption)", f.logs());
+            assertEquals("with the request's authSig the owner's condition holds: true\n"
+                    + "accessControlConditions: must be a JSON array", f.logs());
             assertTrue(f.detail().contains("permitted 2 me false signer " + owner.address()), f.detail());
         }
     }
