@@ -42,14 +42,28 @@ public final class Hex {
         }
         byte[] out = new byte[len / 2];
         for (int i = 0; i < out.length; i++) {
-            int hi = Character.digit(hex.charAt(start + 2 * i), 16);
-            int lo = Character.digit(hex.charAt(start + 2 * i + 1), 16);
+            int hi = digit(hex.charAt(start + 2 * i));
+            int lo = digit(hex.charAt(start + 2 * i + 1));
             if (hi < 0 || lo < 0) {
                 throw new IllegalArgumentException("hex string has a non-hex digit");
             }
             out[i] = (byte) ((hi << 4) | lo);
         }
         return out;
+    }
+
+    /** ASCII hex digits only: {@link Character#digit} would also accept non-ASCII digits such as fullwidth ones. */
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** Decodes and checks the byte length, e.g. 32 for a digest. */

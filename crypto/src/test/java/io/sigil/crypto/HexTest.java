@@ -31,6 +31,8 @@ class HexTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Hex.decode("0xsecretzz"));
         assertFalse(bad.getMessage().contains("secret"));
         assertThrows(IllegalArgumentException.class, () -> Hex.decode(null));
+        assertThrows(IllegalArgumentException.class, () -> Hex.decode("0x\uff11\uff12"), "fullwidth digits are not hex");
+        assertThrows(IllegalArgumentException.class, () -> Hex.decode("0x0g"));
         assertThrows(IllegalArgumentException.class, () -> Hex.decode("0x0011", 3));
     }
 }
