@@ -45,19 +45,25 @@ final class Instrumenter {
         this.src = src;
     }
 
-    /** Parameters of the wrapper, bound to the kernel's globals of the same names. */
-    static final String WRAPPER_PARAMS = String.join(",", Reserved.CHECK, Reserved.RETHROW, Reserved.ADD,
+    /** The kernel's globals the wrapper copies into locals, in this order. */
+    static final java.util.List<String> ALIASES = java.util.List.of(Reserved.CHECK, Reserved.RETHROW, Reserved.ADD,
             Reserved.ADD_TO, Reserved.COUNTDOWN);
 
     /**
-     * The instrumented source of {@code unit}, which was parsed from {@code src}, wrapped in a function whose
-     * parameters alias the kernel's check functions: a local read instead of a global look-up per check (globals
-     * are new in every execution, so global call sites never stay linked).
+     * The instrumented source of {@code unit}, which was parsed from {@code src}, wrapped in a function that copies
+     * the kernel's check functions into locals: a local read instead of a global look-up per check (globals are
+     * new in every execution, so global call sites never stay linked). Locals, not parameters: a parameter would be
+     * reachable (and, outside strict mode, replaceable) through the wrapper's {@code arguments}, which lowered
+     * top-level arrow functions refer to.
      */
     static String instrument(String src, CompilationUnitTree unit) {
         Instrumenter in = new Instrumenter(src);
         unit.accept(in.new Visitor(), 0);
-        return "(function(" + WRAPPER_PARAMS + "){" + in.apply() + "\n}).call(this," + WRAPPER_PARAMS + ");";
+        StringBuilder prologue = new StringBuilder("(function(){");
+        for (String name : ALIASES) {
+            prologue.append("var ").append(name).append("=this.").append(name).append(';');
+        }
+        return prologue + in.apply() + "\n}).call(this);";
     }
 
     private String apply() {

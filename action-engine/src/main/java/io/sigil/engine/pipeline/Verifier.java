@@ -65,17 +65,19 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
         }
     }
 
-    /** The program must be exactly the instrumenter's wrapper, whose parameters alias the check functions. */
+    /**
+     * The program must be exactly the instrumenter's wrapper {@code (function(){var $sigil$c=this.$sigil$c;...
+     * <program>}).call(this);} with its prologue of aliases, and nothing else.
+     */
     private void requireWrapper(CompilationUnitTree unit) {
-        String expected = Instrumenter.WRAPPER_PARAMS;
         boolean ok = unit.getSourceElements().size() == 1
                 && unit.getSourceElements().get(0) instanceof ExpressionStatementTree es
                 && es.getExpression() instanceof FunctionCallTree call
                 && call.getFunctionSelect() instanceof MemberSelectTree sel && sel.getIdentifier().equals("call")
-                && sel.getExpression() instanceof FunctionExpressionTree fn
-                && names(fn.getParameters()).equals(expected)
-                && call.getArguments().size() == 6
-                && names(call.getArguments().subList(1, 6)).equals(expected);
+                && sel.getExpression() instanceof FunctionExpressionTree fn && fn.getParameters().isEmpty()
+                && call.getArguments().size() == 1 && call.getArguments().get(0).getKind() == Tree.Kind.IDENTIFIER
+                && "this".equals(((IdentifierTree) call.getArguments().get(0)).getName())
+                && fn.getBody() instanceof BlockTree body && hasPrologue(body);
         if (!ok) {
             fail("program not wrapped", unit);
         } else {
@@ -85,15 +87,21 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
         }
     }
 
-    private static String names(List<? extends ExpressionTree> ids) {
-        StringBuilder sb = new StringBuilder();
-        for (ExpressionTree t : ids) {
-            if (!(t instanceof IdentifierTree id)) {
-                return "";
-            }
-            sb.append(sb.isEmpty() ? "" : ",").append(id.getName());
+    private static boolean hasPrologue(BlockTree body) {
+        List<? extends StatementTree> sts = body.getStatements();
+        List<String> names = Instrumenter.ALIASES;
+        if (sts.size() < names.size()) {
+            return false;
         }
-        return sb.toString();
+        for (int i = 0; i < names.size(); i++) {
+            if (!(sts.get(i) instanceof VariableTree v && v.getBinding() instanceof IdentifierTree id
+                    && id.getName().equals(names.get(i)) && v.getInitializer() instanceof MemberSelectTree init
+                    && init.getIdentifier().equals(names.get(i)) && init.getExpression() instanceof IdentifierTree self
+                    && "this".equals(self.getName()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private FunctionExpressionTree wrapper;
@@ -207,7 +215,9 @@ final class Verifier extends SimpleTreeVisitorES5_1<Void, Void> {
     @Override
     public Void visitFunctionExpression(FunctionExpressionTree node, Void p) {
         if (node == wrapper) {
-            return node.getBody().accept(this, p);
+            List<? extends StatementTree> sts = ((BlockTree) node.getBody()).getStatements();
+            sts.subList(Instrumenter.ALIASES.size(), sts.size()).forEach(st -> st.accept(this, p));
+            return null; // the prologue of aliases is the one place they are declared
         }
         declared(node.getName());
         node.getParameters().forEach(this::declared);

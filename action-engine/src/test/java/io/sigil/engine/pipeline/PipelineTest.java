@@ -26,7 +26,7 @@ class PipelineTest {
         assertTrue(out.contains("for (;;) {" + check + "}"), out);
         assertTrue(out.contains("catch (e) {e=$sigil$r(e);"), out);
         assertTrue(out.contains("finally {" + check), out);
-        assertTrue(out.startsWith("(function($sigil$c,$sigil$r,$sigil$a,$sigil$A,$sigil$k){"), out);
+        assertTrue(out.startsWith("(function(){var $sigil$c=this.$sigil$c;var $sigil$r=this.$sigil$r;"), out);
     }
 
     @Test
@@ -45,8 +45,11 @@ class PipelineTest {
     @Test
     void verifierRefusesWhatInstrumentationWouldNotCover() throws Verifier.Unverified {
         assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse("while (true) {}")));
-        String head = "(function($sigil$c,$sigil$r,$sigil$a,$sigil$A,$sigil$k){";
-        String tail = "}).call(this,$sigil$c,$sigil$r,$sigil$a,$sigil$A,$sigil$k);";
+        String head = "(function(){var $sigil$c=this.$sigil$c;var $sigil$r=this.$sigil$r;var $sigil$a=this.$sigil$a;"
+                + "var $sigil$A=this.$sigil$A;var $sigil$k=this.$sigil$k;";
+        String tail = "}).call(this);";
+        assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(
+                "(function($sigil$c){ while (true) {} }).call(this, function(){});")));
         Verifier.verify(parse(head + "while (true) {if(--$sigil$k[0]<0)$sigil$c();}" + tail));
         assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(head + "while (true) {}" + tail)));
         assertThrows(Verifier.Unverified.class, () -> Verifier.verify(parse(head + "$sigil$c = null;" + tail)));

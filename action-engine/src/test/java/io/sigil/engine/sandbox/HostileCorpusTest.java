@@ -93,6 +93,8 @@ class HostileCorpusTest {
         cases.add(c("redefine check global", "try { Object.defineProperty(this, '$sig' + 'il$c', { value: function () {} }); } catch (e) {} for (;;) {}", "!cpu-time"));
         cases.add(c("reset the countdown", "for (;;) { this['$sig' + 'il$k'][0] = 1 << 30; }", "!resource"));
         cases.add(c("reset the countdown by unicode escape", "for (;;) { \\u0024sigil\\u0024k[0] = 1 << 30; }", "!syntax-error"));
+        cases.add(c("wrapper arguments", probe("(() => arguments.length)()"), "=0"));
+        cases.add(c("replace the check through arguments", "(() => { arguments[0] = function () {}; })(); while (true) {}", "!cpu-time"));
         cases.add(c("take the bridge", probe("typeof this['$sig' + 'il$take']()"), "=undefined"));
         cases.add(c("with statement", "with ({}) { while (true) {} }", "!syntax-error"));
         // CPU and wall clock
