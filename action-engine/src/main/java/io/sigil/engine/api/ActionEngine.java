@@ -86,7 +86,7 @@ public class ActionEngine implements AutoCloseable {
     String fetchBodySize = "10MiB";
     @Inject @ConfigProperty(name = "sigil.fetch.allow-private", defaultValue = "false")
     String allowPrivate = "false";
-    /** Engines in the pool; 0 means one per available processor, at least 2. */
+    /** Engines in the pool; 0 means {@link #defaultPoolSize}. */
     @Inject @ConfigProperty(name = "sigil.engine.pool.size", defaultValue = "0")
     String poolSize = "0";
     @Inject @ConfigProperty(name = "sigil.engine.pool.warm-up", defaultValue = "3")
@@ -146,6 +146,16 @@ public class ActionEngine implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Two engines per processor, at least four. A signing action holds its engine while it waits for the other
+     * participants, so a node needs an engine for every request it takes part in at once, not only for every
+     * core: with too few, concurrent requests that each hold an engine on some nodes and wait for one on others
+     * stall until the signing timeout.
+     */
+    static int defaultPoolSize(int processors) {
+        return Math.max(4, 2 * processors);
+    }
+
     /** Parses the configuration, builds the pipeline and the pool (warming every engine up). Idempotent. */
     @PostConstruct
     public synchronized void init() {
@@ -164,7 +174,7 @@ public class ActionEngine implements AutoCloseable {
                 ConfigValues.size("sigil.limits.fetch-body-size", fetchBodySize));
         int size = ConfigValues.count("sigil.engine.pool.size", poolSize);
         PoolSettings settings = new PoolSettings(
-                size == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : size,
+                size == 0 ? defaultPoolSize(Runtime.getRuntime().availableProcessors()) : size,
                 ConfigValues.count("sigil.engine.pool.warm-up", warmUp),
                 ConfigValues.duration("sigil.engine.pool.borrow-timeout", borrowTimeout),
                 ConfigValues.size("sigil.engine.pool.worker-stack-size", workerStackSize),
