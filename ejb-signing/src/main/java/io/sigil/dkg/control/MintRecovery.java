@@ -8,10 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.sigil.node.Periodic;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -30,25 +28,20 @@ public class MintRecovery {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> task;
+    private Periodic periodic;
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::tick, 5, PERIOD_S, TimeUnit.SECONDS);
+        periodic = Periodic.start(scheduler, 5, PERIOD_S, LOG, "settling undecided mints failed", () -> {
+            outcomes.settlePending();
+            return false;
+        });
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void tick() {
-        try {
-            outcomes.settlePending();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "settling undecided mints failed; will retry", e);
+        if (periodic != null) {
+            periodic.stop();
         }
     }
 }

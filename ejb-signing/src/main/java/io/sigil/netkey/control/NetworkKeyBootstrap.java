@@ -8,10 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.sigil.node.Periodic;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -30,27 +28,19 @@ public class NetworkKeyBootstrap {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private volatile ScheduledFuture<?> task;
+    private Periodic periodic;
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::tick, 2, PERIOD_S, TimeUnit.SECONDS);
+        periodic = Periodic.start(scheduler, 2, PERIOD_S, LOG, "making or learning the network key failed", () -> {
+            return protocol.ensure();
+        });
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void tick() {
-        try {
-            if (protocol.ensure() && task != null) {
-                task.cancel(false);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "making or learning the network key failed; will retry", e);
+        if (periodic != null) {
+            periodic.stop();
         }
     }
 }

@@ -8,10 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.sigil.node.Periodic;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -30,25 +28,20 @@ public class PermissionCheck {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> task;
+    private Periodic periodic;
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::tick, 10, PERIOD_S, TimeUnit.SECONDS);
+        periodic = Periodic.start(scheduler, 10, PERIOD_S, LOG, "the periodic permission check failed", () -> {
+            sync.checkPeers();
+            return false;
+        });
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void tick() {
-        try {
-            sync.checkPeers();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the periodic permission check failed; will retry", e);
+        if (periodic != null) {
+            periodic.stop();
         }
     }
 }
