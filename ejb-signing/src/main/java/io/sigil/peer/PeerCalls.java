@@ -2,7 +2,6 @@ package io.sigil.peer;
 
 import io.sigil.api.model.NodeInfo;
 
-import io.sigil.transport.Envelope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,17 +63,6 @@ public class PeerCalls {
                 throw failure(r.getStatus());
             }
             return r.readEntity(NodeInfo.class);
-        }
-    }
-
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = PeerRefusedException.class)
-    public void deliver(URI base, Envelope envelope) {
-        try (Response r = client.target(base).path("internal/v1/messages").request()
-                .post(Entity.entity(envelope, MediaType.APPLICATION_JSON))) {
-            if (r.getStatus() != 204 && r.getStatus() != 200) {
-                throw failure(r.getStatus());
-            }
         }
     }
 

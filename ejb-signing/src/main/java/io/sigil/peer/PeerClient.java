@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -25,14 +27,41 @@ public class PeerClient {
 
     @Inject NodeConfig config;
     @Inject PeerCalls calls;
+    @Inject PeerMessages messages;
 
     private final Map<NodeIndex, PeerCircuit> circuits = new ConcurrentHashMap<>();
 
-    /** Delivers a signed envelope to the peer it is addressed to. */
+    /** Delivers a signed envelope to the peer it is addressed to, waiting until it is accepted. */
     public void deliver(NodeIndex to, Envelope envelope) {
-        call(to, "did not accept a " + envelope.protocol() + " message", url -> {
-            calls.deliver(url, envelope);
-            return null;
+        try {
+            deliverAsync(to, envelope).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Delivers a signed envelope without holding a thread while it travels; the future fails with a
+     * {@link PeerUnavailableException} naming the peer.
+     */
+    public CompletableFuture<Void> deliverAsync(NodeIndex to, Envelope envelope) {
+        String what = "did not accept a " + envelope.protocol() + " message";
+        URI url;
+        PeerCircuit circuit;
+        long now = System.currentTimeMillis();
+        try {
+            url = config.network().member(to).url();
+            circuit = open(to, now);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return messages.deliver(url, envelope).handle((ok, failure) -> {
+            if (failure == null) {
+                recovered(to, url, circuit);
+                return null;
+            }
+            throw failed(to, url, circuit, what, now,
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
         });
     }
 
@@ -58,31 +87,48 @@ public class PeerClient {
 
     private <T> T call(NodeIndex peer, String what, Function<URI, T> call) {
         URI url = config.network().member(peer).url();
-        PeerCircuit circuit = circuits.computeIfAbsent(peer, k -> new PeerCircuit());
         long now = System.currentTimeMillis();
+        PeerCircuit circuit = open(peer, now);
+        try {
+            T result = call.apply(url);
+            recovered(peer, url, circuit);
+            return result;
+        } catch (RuntimeException e) {
+            throw failed(peer, url, circuit, what, now, e);
+        }
+    }
+
+    /** The peer's circuit, if it lets a call through now. */
+    private PeerCircuit open(NodeIndex peer, long now) {
+        PeerCircuit circuit = circuits.computeIfAbsent(peer, k -> new PeerCircuit());
         if (!circuit.allows(now)) {
             throw new PeerUnavailableException(peer, "is unavailable (it failed repeatedly; retrying shortly)");
         }
-        try {
-            T result = call.apply(url);
-            if (circuit.succeeded()) {
-                LOG.info(() -> "node " + peer + " (" + url + ") answers again");
-            }
-            return result;
-        } catch (PeerRefusedException e) {
-            circuit.succeeded();
-            LOG.warning(() -> "node " + peer + " (" + url + ") " + what + ": HTTP " + e.status());
-            throw new PeerUnavailableException(peer, what + " (HTTP " + e.status() + ")");
-        } catch (RuntimeException e) {
-            String why = describe(e);
-            if (circuit.failed(now)) {
-                LOG.warning(() -> "node " + peer + " (" + url + ") " + what + ": " + why
-                        + "; treating it as down for " + PeerCircuit.OPEN_MS + " ms");
-            } else {
-                LOG.fine(() -> "node " + peer + " (" + url + ") " + what + ": " + why);
-            }
-            throw new PeerUnavailableException(peer, what + " (" + why + ")");
+        return circuit;
+    }
+
+    private static void recovered(NodeIndex peer, URI url, PeerCircuit circuit) {
+        if (circuit.succeeded()) {
+            LOG.info(() -> "node " + peer + " (" + url + ") answers again");
         }
+    }
+
+    /** Records a failed call and says why, naming the peer; a refusal (4xx) shows that the peer is up. */
+    private static PeerUnavailableException failed(NodeIndex peer, URI url, PeerCircuit circuit, String what,
+                                                   long now, Throwable e) {
+        if (e instanceof PeerRefusedException refused) {
+            circuit.succeeded();
+            LOG.warning(() -> "node " + peer + " (" + url + ") " + what + ": HTTP " + refused.status());
+            return new PeerUnavailableException(peer, what + " (HTTP " + refused.status() + ")");
+        }
+        String why = describe(e);
+        if (circuit.failed(now)) {
+            LOG.warning(() -> "node " + peer + " (" + url + ") " + what + ": " + why
+                    + "; treating it as down for " + PeerCircuit.OPEN_MS + " ms");
+        } else {
+            LOG.fine(() -> "node " + peer + " (" + url + ") " + what + ": " + why);
+        }
+        return new PeerUnavailableException(peer, what + " (" + why + ")");
     }
 
     /** A short cause for logs and problem details: exception types and transport messages, never payloads. */

@@ -3,6 +3,7 @@ package io.sigil.transport;
 import io.sigil.node.NodeIndex;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +38,17 @@ public final class Session implements AutoCloseable {
 
     /** Sends the same public payload to every node in {@code to}, in parallel; fails naming the first peer that refused. */
     public void broadcast(Collection<NodeIndex> to, int round, byte[] payload) {
-        transport.broadcast(this, to, round, payload);
+        Map<NodeIndex, byte[]> none = new LinkedHashMap<>();
+        to.forEach(peer -> none.put(peer, null));
+        transport.sendEach(this, round, payload, none);
+    }
+
+    /**
+     * Sends the same public payload to every node of {@code secrets}, each with its own secret sealed to it, in
+     * parallel; fails naming the first peer that refused.
+     */
+    public void sendEach(int round, byte[] payload, Map<NodeIndex, byte[]> secrets) {
+        transport.sendEach(this, round, payload, secrets);
     }
 
     /** Waits for every node in {@code from} to send its message for {@code round}; ordered by node index. */

@@ -11,8 +11,6 @@ import io.sigil.peer.PeerClient;
 import io.sigil.peer.PeerDirectory;
 import io.sigil.problem.ProblemType;
 import io.sigil.problem.SigilException;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
@@ -21,11 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.bouncycastle.math.ec.ECPoint;
@@ -53,9 +50,6 @@ public class Transport {
     @Inject PeerClient client;
     @Inject Mailbox mailbox;
 
-    @Resource
-    ManagedExecutorService executor;
-
     private final ReplayGuard replays = new ReplayGuard(FRESHNESS_MS);
     /** Envelopes stamped before this process started cannot belong to any of its sessions. */
     private final long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -72,25 +66,36 @@ public class Transport {
     void close(Session session) { mailbox.close(session.id()); }
 
     void send(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
+        await(List.of(sendAsync(session, to, round, payload, secret)));
+    }
+
+    /** Sends {@code payload} to every node of {@code secrets} with its own secret (or none), all in flight at once. */
+    void sendEach(Session session, int round, byte[] payload, Map<NodeIndex, byte[]> secrets) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>(secrets.size());
+        secrets.forEach((peer, secret) -> sends.add(sendAsync(session, peer, round, payload, secret)));
+        await(sends);
+    }
+
+    CompletableFuture<Void> sendAsync(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
         if (to.equals(config.self())) {
             session.deliverLocally(new InboundMessage(to, session.protocol(), session.id(), round,
                     payload.clone(), secret == null ? null : secret.clone()));
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        client.deliver(to, seal(session.protocol(), session.id(), round, to, payload, secret));
+        try {
+            return client.deliverAsync(to, seal(session.protocol(), session.id(), round, to, payload, secret));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
-    void broadcast(Session session, Collection<NodeIndex> to, int round, byte[] payload) {
-        Executor ex = executor != null ? executor : Runnable::run;
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
-        for (NodeIndex peer : to) {
-            sends.add(CompletableFuture.runAsync(() -> send(session, peer, round, payload, null), ex));
-        }
+    /** Waits for every send; the first failure (a {@link PeerUnavailableException} names its peer) is thrown. */
+    private static void await(List<CompletableFuture<Void>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof SigilException s) {
-                throw s;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
             throw e;
         }

@@ -120,15 +120,17 @@ public final class InMemoryNetwork implements AutoCloseable {
     /** Delivers by calling the recipient's inbound checks directly; refusals look like HTTP 4xx to the sender. */
     private final class Delivery extends PeerClient {
         @Override
-        public void deliver(NodeIndex to, Envelope envelope) {
+        public java.util.concurrent.CompletableFuture<Void> deliverAsync(NodeIndex to, Envelope envelope) {
             if (down.contains(to.value())) {
-                throw new PeerUnavailableException(to, "did not accept a " + envelope.protocol() + " message (connection refused)");
+                return java.util.concurrent.CompletableFuture.failedFuture(new PeerUnavailableException(to,
+                        "did not accept a " + envelope.protocol() + " message (connection refused)"));
             }
             try {
                 node(to.value()).transport.receive(envelope);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             } catch (SigilException e) {
-                throw new PeerUnavailableException(to, "did not accept a " + envelope.protocol() + " message (HTTP "
-                        + e.type().status() + ")");
+                return java.util.concurrent.CompletableFuture.failedFuture(new PeerUnavailableException(to,
+                        "did not accept a " + envelope.protocol() + " message (HTTP " + e.type().status() + ")"));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.sigil.transport;
 
 import io.sigil.node.NodeIndex;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A node that misbehaves on the wire: every message it sends passes through {@link #tamper}, which may change the
@@ -21,8 +22,13 @@ public class TamperingTransport extends Transport {
     public volatile Hook hook = m -> m;
 
     @Override
-    void send(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
-        Outgoing m = hook.tamper(new Outgoing(session.protocol(), round, to, payload, secret));
-        super.send(session, to, m.round(), m.payload(), m.secret());
+    CompletableFuture<Void> sendAsync(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
+        Outgoing m;
+        try {
+            m = hook.tamper(new Outgoing(session.protocol(), round, to, payload, secret));
+        } catch (RuntimeException dropped) {
+            return CompletableFuture.failedFuture(dropped);
+        }
+        return super.sendAsync(session, to, m.round(), m.payload(), m.secret());
     }
 }

@@ -26,9 +26,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -99,14 +101,15 @@ public class SigningProtocol implements Protocol {
         Set<NodeIndex> others = others(request);
         try (Session s = transport.open(NAME, request.transportSession(), waitAtMost(maxWait))) {
             SigningSession.Round1Output out = session.round1();
-            byte[] broadcast = out.broadcast().toBytes();
-            for (NodeIndex peer : others) {
-                Round1Share share = out.shares().get(peer.value());
-                try {
-                    s.send(peer, ROUND1, broadcast, share.toBytes());
-                } finally {
-                    share.destroy();
+            Map<NodeIndex, byte[]> dealt = new TreeMap<>();
+            try {
+                for (NodeIndex peer : others) {
+                    dealt.put(peer, out.shares().get(peer.value()).toBytes());
                 }
+                s.sendEach(ROUND1, out.broadcast().toBytes(), dealt);
+            } finally {
+                dealt.values().forEach(b -> Arrays.fill(b, (byte) 0));
+                others.forEach(peer -> out.shares().get(peer.value()).destroy());
             }
             Map<NodeIndex, InboundMessage> round1 = s.collect(ROUND1, others);
             // Every statement first: a participant that states another (sid, keyId, e, S) aborts the session here,

@@ -2,13 +2,13 @@ package io.sigil.api.problem;
 
 import io.sigil.problem.ProblemType;
 import io.sigil.problem.SigilException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Bodies {
     static final Jsonb JSONB = JsonbBuilder.create();
+    /** Looked up once: {@code Json.createReader} looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Bodies() { }
 
@@ -63,7 +65,7 @@ public final class Bodies {
 
     private static void requireObjects(String text, String... fields) {
         JsonValue value;
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = JSON.createReader(new StringReader(text))) {
             value = r.readValue();
         } catch (JsonException e) {
             throw SigilException.malformed("body", "is not valid JSON");
