@@ -2,6 +2,7 @@ package io.sigil.system;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sigil.api.model.AuthSig;
@@ -10,7 +11,11 @@ import io.sigil.api.model.DecryptRequest;
 import io.sigil.api.model.EncryptedData;
 import io.sigil.api.model.NetworkDecryptResponse;
 import io.sigil.api.model.NetworkEncryptionKey;
+import io.sigil.api.model.NetworkExecuteRequest;
+import io.sigil.api.model.NetworkExecuteResponse;
+import io.sigil.api.model.Tdh2Json;
 import io.sigil.client.Decryptor;
+import io.sigil.client.NetworkClient;
 import io.sigil.client.SigilClientException;
 import io.sigil.client.Wallet;
 import io.sigil.crypto.identity.IdentityKey;
@@ -20,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,7 +45,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue 6 on three real nodes (t = 1), one network for the class: the network key appears by itself; an allowed
  * requester decrypts 1 MiB; a denied one gets 403 and no share; an expired or forged authSig is refused; weaker
- * conditions swapped in for a real ciphertext are refused; with a node stopped, t+1 = 2 still decrypt.
+ * conditions swapped in for a real ciphertext are refused; actions run on the network (the Java client's fan-out
+ * and the gateway) decrypt with {@code Lit.Actions.decryptAndCombine} for a caller the conditions admit and fail
+ * clearly for another, {@code checkConditions} answers true/false, and what {@code Lit.Actions.encrypt} produced
+ * the Java client decrypts; with a node stopped, t+1 = 2 still decrypt.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DecryptIT {
@@ -159,8 +168,113 @@ class DecryptIT {
                 ALICE.authSig(Duration.ofMinutes(5)))).statusCode());
     }
 
+    /** Lit's own call, as its docs and node tests write it: {@code authSig: null} means the caller's authSig. */
+    static final String DECRYPT_IN_ACTION = """
+            const go = async () => {
+              const plain = await Lit.Actions.decryptAndCombine({ accessControlConditions, ciphertext,
+                dataToEncryptHash, authSig: null, chain: 'ethereum' });
+              Lit.Actions.setResponse({ response: plain });
+            };
+            go();
+            """;
+
     @Test
     @Order(6)
+    void anActionDecryptsWhatTheClientEncryptedForItsCaller() throws Exception {
+        String secret = "read inside an action";
+        Map<String, Object> params = decryptParams(secret, onlyFor(ALICE));
+        try (NetworkClient client = new NetworkClient(net.url(1), Duration.ofSeconds(60))) {
+            NetworkExecuteResponse r = client.execute(DECRYPT_IN_ACTION, null, params,
+                    ALICE.authSig(Duration.ofMinutes(5)));
+            assertEquals(secret, r.response());
+            assertEquals(3, r.nodes().size(), "every participant decrypted alike");
+        }
+        HttpResponse<String> r = post(2, "/api/v1/network/execute", new NetworkExecuteRequest(DECRYPT_IN_ACTION,
+                null, params, ALICE.authSig(Duration.ofMinutes(5)), null));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(secret, JSON.fromJson(r.body(), NetworkExecuteResponse.class).response());
+    }
+
+    @Test
+    @Order(7)
+    void anActionCannotDecryptForACallerWhoseConditionsDoNotHold() throws Exception {
+        Map<String, Object> params = decryptParams("not for mallory", onlyFor(ALICE));
+        try (NetworkClient client = new NetworkClient(net.url(1), Duration.ofSeconds(60))) {
+            SigilClientException e = org.junit.jupiter.api.Assertions.assertThrows(SigilClientException.class,
+                    () -> client.execute(DECRYPT_IN_ACTION, null, params, MALLORY.authSig(Duration.ofMinutes(5))));
+            assertEquals(422, e.status(), e.getMessage());
+            assertEquals("https://sigil.dev/problems/action/script-error", e.type(), e.getMessage());
+            assertTrue(e.getMessage().contains("the access-control conditions do not hold for "
+                    + MALLORY.address()), e.getMessage());
+            assertFalse(e.getMessage().contains("not for mallory"), e.getMessage());
+        }
+        HttpResponse<String> r = post(3, "/api/v1/network/execute", new NetworkExecuteRequest(DECRYPT_IN_ACTION,
+                null, params, MALLORY.authSig(Duration.ofMinutes(5)), null));
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("the access-control conditions do not hold"), r.body());
+        assertFalse(r.body().contains("not for mallory"), r.body());
+    }
+
+    @Test
+    @Order(8)
+    void anActionChecksConditionsForItsCaller() throws Exception {
+        String check = """
+                const go = async () => {
+                  const ok = await Lit.Actions.checkConditions({ conditions, authSig: null, chain: 'ethereum' });
+                  Lit.Actions.setResponse({ response: JSON.stringify(ok) });
+                };
+                go();
+                """;
+        try (NetworkClient client = new NetworkClient(net.url(2), Duration.ofSeconds(60))) {
+            Map<String, Object> params = Map.of("conditions", onlyFor(ALICE));
+            assertEquals("true", client.execute(check, null, params, ALICE.authSig(Duration.ofMinutes(5))).response());
+            assertEquals("false", client.execute(check, null, params, MALLORY.authSig(Duration.ofMinutes(5)))
+                    .response());
+        }
+    }
+
+    @Test
+    @Order(9)
+    void whatAnActionEncryptsTheClientDecrypts() throws Exception {
+        // every participant would encrypt with its own randomness: one encrypts, all return its ciphertext (Lit's way)
+        String encrypt = """
+                const go = async () => {
+                  const out = await Lit.Actions.runOnce({ waitForResponse: true, name: 'encrypt' }, async () => {
+                    const { ciphertext, dataToEncryptHash } = await Lit.Actions.encrypt({ accessControlConditions,
+                      to_encrypt: new TextEncoder().encode(secret) });
+                    return JSON.stringify({ ciphertext, dataToEncryptHash });
+                  });
+                  Lit.Actions.setResponse({ response: out });
+                };
+                go();
+                """;
+        String secret = "sealed by an action";
+        try (NetworkClient client = new NetworkClient(net.url(3), Duration.ofSeconds(60));
+             Decryptor d = new Decryptor(net.url(1), Duration.ofSeconds(60))) {
+            NetworkExecuteResponse r = client.execute(encrypt, null, Map.of("accessControlConditions",
+                    onlyFor(ALICE), "secret", secret), null); // encrypting needs no authSig
+            Map<?, ?> out = (Map<?, ?>) CanonicalJson.parse(r.response());
+            EncryptedData e = new EncryptedData((String) out.get("ciphertext"), (String) out.get("dataToEncryptHash"),
+                    onlyFor(ALICE), "ethereum", null);
+            assertEquals(Tdh2Json.dataToEncryptHash(secret.getBytes(StandardCharsets.UTF_8)), e.dataToEncryptHash());
+            assertArrayEquals(secret.getBytes(StandardCharsets.UTF_8), d.decrypt(e, ALICE.authSig(Duration.ofMinutes(5))));
+            SigilClientException no = org.junit.jupiter.api.Assertions.assertThrows(SigilClientException.class,
+                    () -> d.decrypt(e, MALLORY.authSig(Duration.ofMinutes(5))));
+            assertEquals(403, no.status());
+        }
+    }
+
+    /** jsParams for {@link #DECRYPT_IN_ACTION}: {@code secret} encrypted by the Java client under the conditions. */
+    static Map<String, Object> decryptParams(String secret, List<Object> conditions) {
+        try (Decryptor d = new Decryptor(net.url(1), Duration.ofSeconds(60))) {
+            EncryptedData e = d.encrypt(secret.getBytes(StandardCharsets.UTF_8), conditions);
+            return Map.of("accessControlConditions", conditions, "ciphertext", e.ciphertext(),
+                    "dataToEncryptHash", e.dataToEncryptHash());
+        }
+    }
+
+    @Test
+    @Order(10)
     void aStoppedNodeDoesNotStopDecryption() throws Exception {
         ProcessHandle node1 = net.nodeProcesses().stream()
                 .filter(p -> p.info().commandLine().orElse("").contains("node1")).findFirst().orElseThrow();

@@ -287,6 +287,31 @@ class CompatibilityCorpusTest {
     }
 
     @Test
+    void authSigNullInConditionsAndDecryptionMeansTheCallersAsInLit() {
+        String caller = "{\"sig\":\"0xcaller\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\","
+                + "\"address\":\"" + ADDRESS + "\"}";
+        String code = """
+                const accessControlConditions = [{ chain: 'ethereum', returnValueTest: { comparator: '=', value: 'allow' } }];
+                const ciphertext = btoa('x');
+                await Lit.Actions.checkConditions({ conditions: accessControlConditions, authSig: null, chain: 'ethereum' });
+                await Lit.Actions.decryptAndCombine({ accessControlConditions, ciphertext, dataToEncryptHash: 'h',
+                  authSig: null, chain: 'ethereum' });
+                await Lit.Actions.decryptAndCombine({ accessControlConditions, ciphertext, dataToEncryptHash: 'h',
+                  chain: 'ethereum' });
+                await Lit.Actions.decryptAndCombine({ accessControlConditions, ciphertext, dataToEncryptHash: 'h',
+                  authSig: { sig: '0xother', address: '0x00' }, chain: 'ethereum' });
+                """;
+        RecordingHost host = new RecordingHost();
+        engine.execute(new ExecutionRequest(code, null, null, caller, null, List.of(), host, 0));
+        assertEquals(4, host.calls.size(), host.calls.toString());
+        assertTrue(host.calls.get(0).endsWith(":" + caller), host.calls.get(0));
+        for (String call : host.calls.subList(1, 3)) {
+            assertTrue(call.startsWith("decryptAndCombine:") && call.contains("\"authSig\":" + caller), call);
+        }
+        assertTrue(host.calls.get(3).contains("\"authSig\":{\"sig\":\"0xother\""), host.calls.get(3));
+    }
+
+    @Test
     void logsAreCaptured() {
         ExecutionResult r = engine.execute(ExecutionRequest.of("console.log('a', 1, {b: 2}); console.warn('w'); Lit.Actions.setResponse({response: ''});",
                 null, ActionHost.REFUSE_ALL));

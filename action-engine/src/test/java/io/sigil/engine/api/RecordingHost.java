@@ -104,7 +104,7 @@ public class RecordingHost implements ActionHost {
 
     @Override
     public boolean checkConditions(HostContext ctx, String conditionsJson, String authSigJson, String chain) {
-        calls.add("checkConditions:" + chain + ":" + conditionsJson);
+        calls.add("checkConditions:" + chain + ":" + conditionsJson + ":" + authSigJson);
         return conditionsJson != null && conditionsJson.contains("\"allow\"");
     }
 
@@ -116,6 +116,7 @@ public class RecordingHost implements ActionHost {
 
     @Override
     public String decryptAndCombine(HostContext ctx, String requestJson) {
+        calls.add("decryptAndCombine:" + requestJson);
         int i = requestJson.indexOf("\"ciphertext\":\"") + 14;
         return new String(java.util.Base64.getDecoder().decode(requestJson.substring(i, requestJson.indexOf('"', i))),
                 java.nio.charset.StandardCharsets.UTF_8);
