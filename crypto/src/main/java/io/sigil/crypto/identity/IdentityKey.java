@@ -8,8 +8,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.security.auth.Destroyable;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -78,26 +76,33 @@ public final class IdentityKey implements Destroyable {
             throw new IllegalArgumentException("digest must be 32 bytes");
         }
         checkAlive();
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(new BigInteger(1, secret), Secp256k1.DOMAIN));
-        BigInteger[] rs = signer.generateSignature(digest32);
-        BigInteger r = rs[0];
-        BigInteger s = rs[1];
-        if (s.compareTo(Secp256k1.HALF_Q) > 0) {
-            s = Secp256k1.Q.subtract(s);
-        }
-        // BC does not report R, so find the recovery id that gives our key back (at most four recoveries).
-        for (int recid = 0; recid < 4; recid++) {
-            EcdsaSignature candidate = new EcdsaSignature(r, s, recid);
-            try {
-                if (candidate.recover(digest32).equals(publicKey)) {
-                    return candidate;
-                }
-            } catch (IllegalArgumentException notThisOne) {
-                // no point with this x/parity: try the next id
+        // ECDSA as SEC1 4.1.3 with RFC 6979 nonces (Bouncy Castle's HMacDSAKCalculator, so signatures are the ones
+        // BC's ECDSASigner gives), done here rather than by ECDSASigner because that hides R: the recovery id is
+        // R.y's parity (and whether R.x overflowed q), where recovering it afterwards cost a double multiplication
+        // per candidate, more than the signature itself.
+        BigInteger d = new BigInteger(1, secret);
+        BigInteger e = new BigInteger(1, digest32);
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(Secp256k1.Q, d, digest32);
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint bigR = Secp256k1.mulG(k);
+            BigInteger rx = bigR.getAffineXCoord().toBigInteger();
+            BigInteger r = rx.mod(Secp256k1.Q);
+            if (r.signum() == 0) {
+                continue;
             }
+            BigInteger s = k.modInverse(Secp256k1.Q).multiply(e.add(d.multiply(r))).mod(Secp256k1.Q);
+            if (s.signum() == 0) {
+                continue;
+            }
+            int recid = (bigR.getAffineYCoord().testBitZero() ? 1 : 0) | (rx.compareTo(Secp256k1.Q) >= 0 ? 2 : 0);
+            if (s.compareTo(Secp256k1.HALF_Q) > 0) {
+                s = Secp256k1.Q.subtract(s); // low s (EIP-2): -s signs with -R, whose y has the other parity
+                recid ^= 1;
+            }
+            return new EcdsaSignature(r, s, recid);
         }
-        throw new IllegalStateException("no recovery id matches the signing key");
     }
 
     /** The 32-byte x coordinate of {@code d*peer} (the ECDH shared secret; hash it before use as a key). */
