@@ -2,9 +2,11 @@ package io.sigil.node;
 
 import io.sigil.crypto.CryptoException;
 import io.sigil.crypto.EcdsaSignature;
+import io.sigil.crypto.Hex;
+import io.sigil.crypto.Secp256k1;
 import io.sigil.crypto.eth.EthAddress;
 import io.sigil.crypto.identity.IdentityKey;
-import io.sigil.crypto.identity.SealedBox;
+import io.sigil.crypto.identity.PeerBox;
 import io.sigil.storage.SecretSealer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,12 +18,14 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The node's secp256k1 identity key: it signs every node-to-node message and opens private payloads sent to
- * this node. Created on first start in {@code identity.key} under the data directory (owner-only, and sealed
+ * The node's secp256k1 identity key: it signs every node-to-node message and seals and opens the private
+ * payloads exchanged with each peer (one {@link PeerBox} per peer key). Created on first start in {@code identity.key} under the data directory (owner-only, and sealed
  * with the storage key), kept across restarts; the private key never leaves this class.
  */
 @Singleton
@@ -42,6 +46,8 @@ public class NodeIdentity {
     private IdentityKey key;
     private ECPoint publicKey;
     private EthAddress address;
+    /** Per peer identity key (hex): the agreed box. Secrets, like the key itself: wiped on close. */
+    private final Map<String, PeerBox> boxes = new ConcurrentHashMap<>();
 
     public NodeIdentity() { }
 
@@ -81,6 +87,8 @@ public class NodeIdentity {
     /** Wipes the key and releases the data directory (the container calls this at shutdown). */
     @PreDestroy
     public void close() {
+        boxes.values().forEach(PeerBox::destroy);
+        boxes.clear();
         if (key != null) {
             key.destroy();
         }
@@ -97,8 +105,20 @@ public class NodeIdentity {
     /** Signs a 32-byte digest with the identity key. */
     public EcdsaSignature sign(byte[] digest) { return key.sign(digest); }
 
-    /** Opens a payload sealed to this node's identity key; throws CryptoException if it is not for us or was altered. */
-    public byte[] open(byte[] sealed, byte[] aad) { return SealedBox.open(key, sealed, aad); }
+    /** Encrypts a private payload for the peer whose identity key is {@code peer} ({@link PeerBox}). */
+    public byte[] sealTo(ECPoint peer, byte[] secret, byte[] aad, SecureRandom random) {
+        return box(peer).seal(secret, aad, random);
+    }
+
+    /** Opens a private payload the peer with identity key {@code peer} sealed to this node; CryptoException if not. */
+    public byte[] openFrom(ECPoint peer, byte[] sealed, byte[] aad) {
+        return box(peer).open(sealed, aad);
+    }
+
+    /** The box agreed with a peer's key, made on first use; a peer with a new (re-pinned) key gets a new box. */
+    private PeerBox box(ECPoint peer) {
+        return boxes.computeIfAbsent(Hex.encode(Secp256k1.encode(peer)), k -> PeerBox.agree(key, peer));
+    }
 
     @Override
     public String toString() { return "NodeIdentity[" + address + "]"; }

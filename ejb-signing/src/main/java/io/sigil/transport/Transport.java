@@ -3,7 +3,6 @@ package io.sigil.transport;
 import io.sigil.crypto.CryptoException;
 import io.sigil.crypto.EcdsaSignature;
 import io.sigil.crypto.Hex;
-import io.sigil.crypto.identity.SealedBox;
 import io.sigil.node.NodeConfig;
 import io.sigil.node.NodeIdentity;
 import io.sigil.node.NodeIndex;
@@ -109,8 +108,7 @@ public class Transport {
                 System.currentTimeMillis(), Hex.encodeBare(nonce),
                 Base64.getEncoder().encodeToString(payload), null, null);
         if (secret != null) {
-            ECPoint recipient = directory.identityKey(to);
-            byte[] box = SealedBox.seal(recipient, secret, EnvelopeCodec.sealingAad(unsigned), RANDOM);
+            byte[] box = identity.sealTo(directory.identityKey(to), secret, EnvelopeCodec.sealingAad(unsigned), RANDOM);
             unsigned = new Envelope(unsigned.v(), protocol, unsigned.sessionId(), round, unsigned.from(), unsigned.to(),
                     unsigned.timestamp(), unsigned.nonce(), unsigned.payload(),
                     Base64.getEncoder().encodeToString(box), null);
@@ -150,7 +148,7 @@ public class Transport {
         byte[] secret = null;
         if (e.sealed() != null) {
             try {
-                secret = identity.open(Base64.getDecoder().decode(e.sealed()), EnvelopeCodec.sealingAad(e));
+                secret = identity.openFrom(senderKey, Base64.getDecoder().decode(e.sealed()), EnvelopeCodec.sealingAad(e));
             } catch (CryptoException ex) {
                 throw unauthentic("the sealed payload does not open with this node's identity key");
             }
