@@ -38,29 +38,38 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        Answer answer = answer(e, uriInfo == null ? null : "/" + uriInfo.getPath());
+        return Response.status(answer.status()).type(PROBLEM_JSON).entity(answer.json()).build();
+    }
+
+    /** A problem+json answer: the status and the body. */
+    public record Answer(int status, String json) { }
+
+    /**
+     * The answer for {@code e} on a request for {@code path} (its {@code instance}; null for none), logged as this
+     * class says: the one place that writes problems, also for the endpoint served outside JAX-RS.
+     */
+    public static Answer answer(Throwable e, String path) {
         Problem problem = problemOf(e);
         boolean ours = find(e, SigilException.class) != null || find(e, ActionFailure.class) != null;
-        String path = uriInfo == null ? "" : "/" + uriInfo.getPath();
+        String where = path == null ? "" : path;
         if (problem.status() >= 500 && !ours) {
-            LOG.log(Level.SEVERE, "unexpected failure serving " + path, e);
+            LOG.log(Level.SEVERE, "unexpected failure serving " + where, e);
         } else if (problem.status() >= 500) {
-            LOG.warning(() -> path + ": " + problem.status() + " " + problem.detail());
+            LOG.warning(() -> where + ": " + problem.status() + " " + problem.detail());
         } else {
-            LOG.info(() -> path + ": " + problem.status() + " " + problem.detail());
+            LOG.info(() -> where + ": " + problem.status() + " " + problem.detail());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type());
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.detail());
-        if (uriInfo != null) {
+        if (path != null) {
             body.put("instance", path);
         }
         problem.extensions().forEach(body::putIfAbsent);
-        return Response.status(problem.status())
-                .type(PROBLEM_JSON)
-                .entity(Bodies.JSONB.toJson(body))
-                .build();
+        return new Answer(problem.status(), Bodies.JSONB.toJson(body));
     }
 
     /**
