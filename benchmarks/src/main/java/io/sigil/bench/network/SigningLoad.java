@@ -36,13 +36,15 @@ public final class SigningLoad {
             go();
             """;
 
+    static final Duration WARM_UP = Duration.ofSeconds(40);
+
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int port = args.length > 3 ? Integer.parseInt(args[3]) : 8180;
 
-        double plainPerSecond = plainEcdsa(Duration.ofSeconds(5));
+        double plainBefore = plainEcdsa(Duration.ofSeconds(5));
         LocalNetwork network = new LocalNetwork(NodeBundle.locate(), Path.of("target/bench-network"), nodes, port);
         if (network.startAndAwait(Duration.ofSeconds(240), System.err) == null) {
             System.exit(1);
@@ -53,17 +55,28 @@ public final class SigningLoad {
             ActionStored action = first.uploadAction(ACTION);
             Wallet owner = Wallet.random();
             Pkp pkp = first.mintPkp(new MintRequest(owner.authSig(Duration.ofHours(1)), List.of(action.ipfsId()), true));
-            run(urls, action, pkp, clients, Duration.ofSeconds(Math.max(5, seconds / 5))); // warm-up
+            // warm-up: C1 needs about half a minute of load to compile the request path (compilations/s fall from
+            // ~1000 to ~100 over the first 30 s); shorter, and the figures mostly show the JIT at work
+            run(urls, action, pkp, clients, WARM_UP);
+            List<Long> pids = network.nodeProcesses().stream().map(ProcessHandle::pid).toList();
             long cpuBefore = cpuMillis(network.nodeProcesses());
+            Map<String, Double> threadsBefore = ThreadCpu.snapshot(pids);
             Load.Result r = run(urls, action, pkp, clients, Duration.ofSeconds(seconds));
             long cpuMs = cpuMillis(network.nodeProcesses()) - cpuBefore;
+            Map<String, Double> threadsAfter = ThreadCpu.snapshot(pids);
+            network.stopAll();
+            // the machine's speed can drift during a run (shared cores): measure the baseline on both sides of it
+            double plainAfter = plainEcdsa(Duration.ofSeconds(5));
+            double plainPerSecond = (plainBefore + plainAfter) / 2;
             double perSecond = r.perSecond();
             System.out.printf("network: %d nodes, %d clients, %d s: %d signatures (%d failed), %.1f signatures/s%n",
                     nodes, clients, seconds, r.ok(), r.failed(), perSecond);
             System.out.printf("latency: p50 %.1f ms, p99 %.1f ms%n", r.p50(), r.p99());
             System.out.printf("CPU: %.2f ms per signature per node (all node JVMs, %d ms in total)%n",
                     r.ok() == 0 ? 0 : (double) cpuMs / r.ok() / nodes, cpuMs);
-            System.out.printf("baseline: plain single-key ECDSA (Bouncy Castle, one thread): %.0f signatures/s%n", plainPerSecond);
+            ThreadCpu.print(threadsBefore, threadsAfter, cpuMs, r.ok(), nodes, "signature");
+            System.out.printf("baseline: plain single-key ECDSA (Bouncy Castle, one thread): %.0f signatures/s "
+                    + "(%.0f before the run, %.0f after)%n", plainPerSecond, plainBefore, plainAfter);
             System.out.printf("ratio: the network signs at %.4f x the single-key rate (%.0f x slower)%n",
                     perSecond / plainPerSecond, plainPerSecond / Math.max(perSecond, 1e-9));
         } finally {
