@@ -42,6 +42,9 @@ public class PeerMessages {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // completions run on the client's selector thread: they only wake the sender or retry, and a hand-off
+                // to a worker pool per message cost more CPU than the work itself
+                .executor(Runnable::run)
                 .build();
     }
 

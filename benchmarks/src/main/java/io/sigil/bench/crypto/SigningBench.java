@@ -16,7 +16,7 @@ import io.sigil.crypto.ecdsa.SignatureShare;
 import io.sigil.crypto.ecdsa.SigningSession;
 import io.sigil.crypto.ecdsa.SigningStatement;
 import io.sigil.crypto.identity.IdentityKey;
-import io.sigil.crypto.identity.SealedBox;
+import io.sigil.crypto.identity.PeerBox;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SigningBench {
     private final SecureRandom random = new SecureRandom();
     private List<KeyShare> keys;
-    private List<IdentityKey> identities;
+    /** boxes[i][j]: node i+1's box with node j+1, agreed once as a node does. */
+    private PeerBox[][] boxes;
     private IdentityKey single;
     private byte[] digest;
 
@@ -61,10 +62,18 @@ public class SigningBench {
         random.nextBytes(dkgId);
         DkgParameters params = new DkgParameters(dkgId, n, 1);
         List<DkgSession> nodes = new ArrayList<>();
-        identities = new ArrayList<>();
+        List<IdentityKey> identities = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             nodes.add(new DkgSession(params, i, random));
             identities.add(IdentityKey.generate(random));
+        }
+        boxes = new PeerBox[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j) {
+                    boxes[i][j] = PeerBox.agree(identities.get(i), identities.get(j).publicKey());
+                }
+            }
         }
         List<DkgSession.Round1Output> round1 = new ArrayList<>();
         nodes.forEach(node -> round1.add(node.round1()));
@@ -111,9 +120,8 @@ public class SigningBench {
             for (int j = 1; j <= 3; j++) {
                 if (i != j) {
                     sessions.get(j - 1).receive(Round1.fromBytes(broadcast));
-                    byte[] box = SealedBox.seal(identities.get(j - 1).publicKey(),
-                            r1.get(i - 1).shares().get(j).toBytes(), aad, random);
-                    sessions.get(j - 1).receive(Round1Share.fromBytes(SealedBox.open(identities.get(j - 1), box, aad)));
+                    byte[] box = boxes[i - 1][j - 1].seal(r1.get(i - 1).shares().get(j).toBytes(), aad, random);
+                    sessions.get(j - 1).receive(Round1Share.fromBytes(boxes[j - 1][i - 1].open(box, aad)));
                 }
             }
         }

@@ -1,7 +1,7 @@
 /**
  * Joint-Feldman distributed key generation (THRESHOLD.md "Key generation") as a pure, transport-agnostic state
  * machine per node: {@link io.sigil.crypto.dkg.DkgSession} consumes and produces message values; the caller signs,
- * encrypts (private shares go in a {@link io.sigil.crypto.identity.SealedBox}) and delivers them.
+ * encrypts (private shares go in a {@link io.sigil.crypto.identity.PeerBox}) and delivers them.
  *
  * <p>Message flow for node {@code j}: {@code round1()} yields one {@link io.sigil.crypto.dkg.DkgRound1} to
  * broadcast and one {@link io.sigil.crypto.dkg.DkgRound1Share} per other node; after receiving every node's round 1

@@ -16,11 +16,11 @@ import org.bouncycastle.math.ec.ECPoint;
  * per peer and kept; each box gets its own AES key from HKDF over a fresh random 16-byte salt, with both public keys
  * in the order sender, recipient in the info, so a box opens only in its direction.
  *
- * <p>Against {@link SealedBox} (a fresh ephemeral key per box) this saves two scalar multiplications per message,
- * which a threshold signature pays about a dozen times per node. What it gives up: a box no longer stays closed
- * to someone who later steals the <em>sender's</em> identity key (with SealedBox only the recipient's key opened
- * it). Neither scheme has forward secrecy against the recipient's key, and a node's sealed shares are erased after
- * their session either way.
+ * <p>Against a fresh ephemeral key per box (what Sigil did first) this saves two scalar multiplications per
+ * message, which a threshold signature pays about a dozen times per node. What it gives up: a box no longer stays
+ * closed to someone who later steals the <em>sender's</em> identity key (with an ephemeral key only the recipient's
+ * key opened it). Neither has forward secrecy against the recipient's key, and a node's dealt shares are erased
+ * after their session either way.
  *
  * <p>Format: {@code salt(16) || nonce(12) || ciphertext || tag(16)}; the caller's {@code aad} binds the context.
  */

@@ -1,7 +1,7 @@
 package io.sigil.crypto.dkg;
 
 import io.sigil.crypto.identity.IdentityKey;
-import io.sigil.crypto.identity.SealedBox;
+import io.sigil.crypto.identity.PeerBox;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -47,8 +47,10 @@ public final class DkgSimulation {
                     nodes.get(j - 1).receive(DkgRound1.fromBytes(broadcast));
                     DkgRound1Share share = tamper.apply(i, j, round1.get(i - 1).shares().get(j));
                     byte[] aad = ("dkg/" + i + "/" + j).getBytes(StandardCharsets.US_ASCII);
-                    byte[] box = SealedBox.seal(identities.get(j - 1).publicKey(), share.toBytes(), aad, random);
-                    nodes.get(j - 1).receive(DkgRound1Share.fromBytes(SealedBox.open(identities.get(j - 1), box, aad)));
+                    byte[] box = PeerBox.agree(identities.get(i - 1), identities.get(j - 1).publicKey())
+                            .seal(share.toBytes(), aad, random);
+                    nodes.get(j - 1).receive(DkgRound1Share.fromBytes(
+                            PeerBox.agree(identities.get(j - 1), identities.get(i - 1).publicKey()).open(box, aad)));
                 }
             }
         }
