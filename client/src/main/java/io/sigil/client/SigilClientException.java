@@ -1,10 +1,12 @@
 package io.sigil.client;
 
+import io.sigil.api.verdict.Problem;
 import java.util.Map;
 
 /**
  * A call to a node failed: the node did not answer ({@link #status()} 0), or it answered with a problem whose
- * status, type URI and members are kept.
+ * status, type URI and members are kept; or the network's answer to an execute request is a problem
+ * ({@link #of(Problem)}).
  */
 public class SigilClientException extends RuntimeException {
     private final int status;
@@ -29,6 +31,13 @@ public class SigilClientException extends RuntimeException {
         this.problem = Map.of();
     }
 
+    /** The network's answer as the judgement of the participants' answers settled it. */
+    public static SigilClientException of(Problem problem) {
+        String what = problem.detail().isEmpty() ? problem.title() : problem.detail();
+        return new SigilClientException(what + " (HTTP " + problem.status() + ")", problem.status(),
+                problem.type().toString(), problem.toJson());
+    }
+
     /** The HTTP status of the problem answer, or 0 if the node did not answer. */
     public int status() { return status; }
 
@@ -37,9 +46,4 @@ public class SigilClientException extends RuntimeException {
 
     /** The whole problem object (e.g. its {@code logs} member for a failed action). */
     public Map<String, Object> problem() { return problem; }
-
-    /** True if the node answered that the action itself failed or was refused, rather than the node failing. */
-    public boolean isActionOutcome() {
-        return status == 400 || status == 401 || status == 403 || status == 404 || status == 413 || status == 422;
-    }
 }

@@ -40,7 +40,9 @@ import java.util.Set;
  * n fake nodes over real HTTP with real key shares from a real DKG: each answers {@code GET /api/v1/node} and
  * {@code POST /api/v1/execute} with its genuine threshold-signature share of keccak256(jsParams.message), computed
  * by running the three signing rounds for the request's participants in memory. A node can be made to lie (its
- * share is off by one) or to be down (500), to test that the client trusts no single node.
+ * share is off by one), to be down (503), to be stopped (it does not answer at all; the other participants then
+ * answer 503 naming it, as nodes whose signing session waited for it do), to answer garbage or another response, or
+ * the action can fail everywhere, to test that the client trusts no single node.
  */
 final class FakeNetwork implements AutoCloseable {
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -49,11 +51,20 @@ final class FakeNetwork implements AutoCloseable {
     final List<HttpServer> servers = new ArrayList<>();
     final Set<Integer> liars = new HashSet<>();
     final Set<Integer> down = new HashSet<>();
+    final Set<Integer> stopped = new HashSet<>();
+    /** Nodes answering 200 with a body that is not an execute answer. */
+    final Set<Integer> garbled = new HashSet<>();
+    /** Nodes whose action sets another response than the others'. */
+    final Set<Integer> contrarians = new HashSet<>();
+    /** Whether the action throws on every node. */
+    boolean actionFails;
     /** Nodes answering 403 to decryption requests (conditions not met). */
     final Set<Integer> refusers = new HashSet<>();
     /** Whether liars also serve another network key. */
     boolean lieAboutKey;
+    /** Each request's participants, in the order the requests first reached a node. */
     final List<List<Integer>> participantSets = new ArrayList<>();
+    private final Set<String> requestIds = new HashSet<>();
     private final Map<String, Map<Integer, SignatureShare>> sessions = new HashMap<>();
 
     FakeNetwork(int n, int t) throws IOException {
@@ -89,7 +100,20 @@ final class FakeNetwork implements AutoCloseable {
                 }
                 ExecuteRequest req = JSONB.fromJson(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                         ExecuteRequest.class);
-                respond(ex, 200, JSONB.toJson(execute(index, req)));
+                seen(req);
+                List<Integer> missing = req.participants().stream().filter(stopped::contains).toList();
+                if (!missing.isEmpty()) {
+                    respond(ex, 503, "{\"type\":\"https://sigil.dev/problems/peer-unavailable\",\"status\":503,"
+                            + "\"detail\":\"sign round 1: no message from node(s) " + missing + "\",\"missingNodes\":"
+                            + missing + "}");
+                } else if (actionFails) {
+                    respond(ex, 422, "{\"type\":\"https://sigil.dev/problems/action/script-error\",\"status\":422,"
+                            + "\"detail\":\"Error: no\",\"logs\":\"trying\"}");
+                } else if (garbled.contains(index)) {
+                    respond(ex, 200, "<html>");
+                } else {
+                    respond(ex, 200, JSONB.toJson(execute(index, req)));
+                }
             });
             server.createContext("/api/v1/network/encryption-key", ex -> respond(ex, 200, JSONB.toJson(
                     liars.contains(index) && lieAboutKey ? Tdh2Json.key(n, keys.get(0).commitments().add(
@@ -132,17 +156,28 @@ final class FakeNetwork implements AutoCloseable {
         return new NodeInfo(1, null, null, new NodeInfo.Network(n, t, 2 * t + 1, members), "test");
     }
 
+    /** Stops a node: it no longer answers at all. */
+    void stop(int index) {
+        stopped.add(index);
+        servers.get(index - 1).stop(0);
+    }
+
+    private synchronized void seen(ExecuteRequest req) {
+        if (requestIds.add(req.requestId())) {
+            participantSets.add(req.participants());
+        }
+    }
+
     private synchronized ExecuteResponse execute(int index, ExecuteRequest req) {
         byte[] digest = Keccak256.hash(String.valueOf(req.jsParams().get("message")).getBytes(StandardCharsets.UTF_8));
-        Map<Integer, SignatureShare> shares = sessions.computeIfAbsent(req.requestId(), id -> {
-            participantSets.add(req.participants());
-            return sign(Hex.decode(id), req.participants(), digest);
-        });
+        Map<Integer, SignatureShare> shares = sessions.computeIfAbsent(req.requestId(),
+                id -> sign(Hex.decode(id), req.participants(), digest));
         SignatureShare share = shares.get(index);
         BigInteger s = liars.contains(index) ? share.s().add(BigInteger.ONE).mod(Secp256k1.Q) : share.s();
         SignedShare signed = new SignedShare(SignedShare.K256, Hex.encode(digest), Hex.encode(Secp256k1.toBytes32(s)), index,
                 Hex.encode(share.bigR().getEncoded(true)), publicKey(), "sig");
-        return new ExecuteResponse(true, "signed", "", Map.of("sig", signed), Map.of(), Map.of());
+        return new ExecuteResponse(true, contrarians.contains(index) ? "other" : "signed", "", Map.of("sig", signed),
+                Map.of(), Map.of());
     }
 
     private Map<Integer, SignatureShare> sign(byte[] requestId, List<Integer> participants, byte[] digest) {
@@ -188,6 +223,10 @@ final class FakeNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
+        for (int i = 1; i <= servers.size(); i++) {
+            if (!stopped.contains(i)) {
+                servers.get(i - 1).stop(0);
+            }
+        }
     }
 }

@@ -84,6 +84,51 @@ class NetworkClientTest {
     }
 
     @Test
+    void aStoppedNodeIsReplacedThoughTheOthersFailedWaitingForIt() throws Exception {
+        try (FakeNetwork net = new FakeNetwork(4, 1)) {
+            net.stop(2);
+            NetworkExecuteResponse r = execute(net);
+            assertValid(net, r.signatures().get("sig"));
+            assertEquals(List.of(List.of(1, 2, 3), List.of(1, 3, 4)), net.participantSets,
+                    "only the node that did not answer is left out, not the ones that waited for it");
+        }
+    }
+
+    @Test
+    void aNodeAnsweringGarbageIsRoutedAround() throws Exception {
+        try (FakeNetwork net = new FakeNetwork(4, 1)) {
+            net.garbled.add(3);
+            NetworkExecuteResponse r = execute(net);
+            assertValid(net, r.signatures().get("sig"));
+            assertEquals(List.of(List.of(1, 2, 3), List.of(1, 2, 4)), net.participantSets);
+        }
+    }
+
+    @Test
+    void theActionsOwnFailureIsPassedOnWithoutRetry() throws Exception {
+        try (FakeNetwork net = new FakeNetwork(4, 1)) {
+            net.actionFails = true;
+            SigilClientException e = assertThrows(SigilClientException.class, () -> execute(net));
+            assertEquals(422, e.status());
+            assertEquals("https://sigil.dev/problems/action/script-error", e.type());
+            assertEquals("trying", e.problem().get("logs"));
+            assertTrue(e.getMessage().contains("Error: no"), e.getMessage());
+            assertEquals(1, net.participantSets.size(), "not retried");
+        }
+    }
+
+    @Test
+    void participantsThatDisagreeAre502AndNotRetried() throws Exception {
+        try (FakeNetwork net = new FakeNetwork(4, 1)) {
+            net.contrarians.add(2);
+            SigilClientException e = assertThrows(SigilClientException.class, () -> execute(net));
+            assertEquals(502, e.status());
+            assertEquals("https://sigil.dev/problems/participants-disagree", e.type());
+            assertEquals(1, net.participantSets.size(), "not retried");
+        }
+    }
+
+    @Test
     void nextSetSkipsTriedSetsAndFailedNodes() {
         List<Integer> nodes = List.of(1, 2, 3, 4);
         assertEquals(List.of(1, 2, 3), NetworkClient.nextSet(nodes, 3, Set.of(), Set.of()));

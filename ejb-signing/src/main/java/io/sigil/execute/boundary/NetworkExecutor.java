@@ -5,13 +5,13 @@ import io.sigil.api.model.ExecuteRequest;
 import io.sigil.api.model.ExecuteResponse;
 import io.sigil.api.model.NetworkExecuteRequest;
 import io.sigil.api.model.NetworkExecuteResponse;
+import io.sigil.api.verdict.ParticipantAnswer;
+import io.sigil.api.verdict.Verdict;
 import io.sigil.auth.AuthSigVerifier;
 import io.sigil.engine.api.ActionFailure;
 import io.sigil.execute.control.ActionCode;
-import io.sigil.execute.control.ParticipantAnswer;
-import io.sigil.execute.control.Problem;
+import io.sigil.execute.control.Problems;
 import io.sigil.execute.control.RequestId;
-import io.sigil.execute.control.Verdict;
 import io.sigil.node.NodeConfig;
 import io.sigil.node.NodeIndex;
 import io.sigil.peer.PeerAnswer;
@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -100,14 +99,14 @@ public class NetworkExecutor {
         Verdict verdict = attempt(request, participants);
         if (verdict instanceof Verdict.Failed f && f.retryable() && given == null && config.network().n() > size) {
             List<Integer> other = choose(size, f.suspects());
-            LOG.info(() -> "execute on " + participants + " failed as nodes (" + f.problem().getMessage()
+            LOG.info(() -> "execute on " + participants + " failed as nodes (" + f.problem().detail()
                     + "); retrying on " + other);
             verdict = attempt(request, other);
         }
         if (verdict instanceof Verdict.Agreed a) {
             return a.response();
         }
-        throw ((Verdict.Failed) verdict).problem();
+        throw Problems.revive(((Verdict.Failed) verdict).problem());
     }
 
     /** What the gateway can refuse without asking anyone: shape, code size, unknown ipfsId, a bad authSig. */
@@ -154,7 +153,7 @@ public class NetworkExecutor {
             calls.add(CompletableFuture.supplyAsync(() -> call(index, perNode), fanOut));
         }
         List<ParticipantAnswer> answers = calls.stream().map(CompletableFuture::join).toList();
-        return Verdict.of(requestId, answers);
+        return Verdict.of(requestId.bytes(), answers);
     }
 
     private ParticipantAnswer call(int index, ExecuteRequest request) {
@@ -163,19 +162,19 @@ public class NetworkExecutor {
             try {
                 return remote(index, peers.execute(NodeIndex.of(index), request), ms(start));
             } catch (PeerUnavailableException e) {
-                return ParticipantAnswer.unreachable(index, ms(start), Problem.of(e));
+                return ParticipantAnswer.unreachable(index, ms(start), e.detail());
             }
         }
         // this node's own part: its exceptions are its answer (a PeerUnavailableException here names another node)
         try {
             return ParticipantAnswer.success(index, ms(start), local.execute(request));
         } catch (SigilException e) {
-            return ParticipantAnswer.failure(index, ms(start), Problem.of(e));
+            return ParticipantAnswer.failure(index, ms(start), Problems.of(e));
         } catch (ActionFailure e) {
-            return ParticipantAnswer.failure(index, ms(start), Problem.of(e));
+            return ParticipantAnswer.failure(index, ms(start), Problems.of(e));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "executing as participant " + index + " failed", e);
-            return ParticipantAnswer.failure(index, ms(start), Problem.of(new SigilException(ProblemType.INTERNAL,
+            return ParticipantAnswer.failure(index, ms(start), Problems.of(new SigilException(ProblemType.INTERNAL,
                     "node " + index + " failed to handle the request")));
         }
     }
@@ -184,23 +183,12 @@ public class NetworkExecutor {
     private static ParticipantAnswer remote(int index, PeerAnswer answer, long ms) {
         try {
             if (answer.status() == 200) {
-                ExecuteResponse r = JSON.fromJson(answer.body(), ExecuteResponse.class);
-                if (r != null && r.success()) {
-                    return ParticipantAnswer.success(index, ms, r);
-                }
-            } else {
-                Map<String, Object> json = JSON.fromJson(answer.body(), PROBLEM_MAP);
-                Problem p = Problem.parse(json);
-                if (p != null && p.status() == answer.status()) {
-                    return ParticipantAnswer.failure(index, ms, p);
-                }
+                return ParticipantAnswer.success(index, ms, JSON.fromJson(answer.body(), ExecuteResponse.class));
             }
+            return ParticipantAnswer.problem(index, ms, answer.status(), JSON.fromJson(answer.body(), PROBLEM_MAP));
         } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
-            // judged below as a malformed answer
+            return ParticipantAnswer.malformed(index, ms, answer.status());
         }
-        return ParticipantAnswer.failure(index, ms, Problem.of(new SigilException(ProblemType.PROTOCOL_ABORTED,
-                "node " + index + " answered the execute request with something that is not an execute answer (HTTP "
-                        + answer.status() + ")", Map.of("node", index))));
     }
 
     private static long ms(long start) {

@@ -8,9 +8,10 @@ import io.sigil.api.model.ExecuteRequest;
 import io.sigil.api.model.ExecuteResponse;
 import io.sigil.api.model.NetworkExecuteRequest;
 import io.sigil.api.model.NetworkExecuteResponse;
+import io.sigil.api.verdict.Problem;
 import io.sigil.auth.AuthSigVerifier;
 import io.sigil.engine.api.ActionFailure;
-import io.sigil.execute.control.Problem;
+import io.sigil.execute.control.Problems;
 import io.sigil.node.NodeConfig;
 import io.sigil.node.NodeIndex;
 import io.sigil.peer.PeerAnswer;
@@ -74,7 +75,7 @@ class NetworkExecutorTest {
                 if (a.status() == 200) {
                     return JSON.fromJson(a.body(), ExecuteResponse.class);
                 }
-                throw Problem.parse(JSON.fromJson(a.body(), MAP)).revive();
+                throw Problems.revive(Problem.parse(JSON.fromJson(a.body(), MAP)));
             }
         };
         g.peers = new PeerClient() {

@@ -1,4 +1,4 @@
-package io.sigil.execute.control;
+package io.sigil.api.verdict;
 
 import io.sigil.api.model.CombinedSignature;
 import io.sigil.api.model.NetworkExecuteResponse;
@@ -6,8 +6,6 @@ import io.sigil.api.model.NetworkExecuteResponse.NodeOutcome;
 import io.sigil.api.model.SignedShare;
 import io.sigil.api.model.SignedShares;
 import io.sigil.crypto.CryptoException;
-import io.sigil.problem.ProblemType;
-import io.sigil.problem.SigilException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +17,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The gateway's judgement of one attempt from its participants' answers (API.md, {@code POST /api/v1/network/execute}):
+ * The judgement of one attempt of an execute request from its 2t+1 participants' answers, shared by the gateway
+ * ({@code POST /api/v1/network/execute}) and the Java client, which asks the participants itself and trusts no
+ * single node; each keeps its own transport and its own choice of the next participant set:
  * <ul>
  * <li>all succeeded, set the same response and made the same signatures: each signature is combined from the shares
  *     and verified ({@link SignedShares#combine}), and the answer is {@link Agreed};</li>
@@ -40,12 +40,17 @@ public sealed interface Verdict {
     /**
      * The attempt failed with {@code problem}.
      *
+     * @param problem   what to answer: a participant's own problem, or one of the judgement's
      * @param retryable whether another participant set might succeed
      * @param suspects  the participants to leave out of a retry
      */
-    record Failed(RuntimeException problem, boolean retryable, Set<Integer> suspects) implements Verdict { }
+    record Failed(Problem problem, boolean retryable, Set<Integer> suspects) implements Verdict { }
 
-    static Verdict of(RequestId requestId, List<ParticipantAnswer> answers) {
+    /**
+     * @param requestId the attempt's 16-byte request id, which every signature's session binds
+     * @param answers   one per participant, in any order
+     */
+    static Verdict of(byte[] requestId, List<ParticipantAnswer> answers) {
         List<ParticipantAnswer> sorted = answers.stream().sorted(Comparator.comparingInt(ParticipantAnswer::index)).toList();
         List<NodeOutcome> nodes = sorted.stream().map(a -> new NodeOutcome(a.index(), a.succeeded(), a.ms())).toList();
         List<ParticipantAnswer> ok = sorted.stream().filter(ParticipantAnswer::succeeded).toList();
@@ -57,7 +62,7 @@ public sealed interface Verdict {
         if (!refused.isEmpty()) {
             Problem first = refused.get(0).problem();
             if (ok.isEmpty() && refused.stream().allMatch(a -> a.problem().sameAs(first))) {
-                return new Failed(first.revive(), false, Set.of());
+                return new Failed(first, false, Set.of());
             }
             return new Failed(disagree("the participants failed differently or only some failed", sorted), false,
                     Set.of());
@@ -68,7 +73,7 @@ public sealed interface Verdict {
         return agreed(requestId, sorted, nodes);
     }
 
-    private static Verdict agreed(RequestId requestId, List<ParticipantAnswer> sorted, List<NodeOutcome> nodes) {
+    private static Verdict agreed(byte[] requestId, List<ParticipantAnswer> sorted, List<NodeOutcome> nodes) {
         ParticipantAnswer first = sorted.get(0);
         for (ParticipantAnswer a : sorted) {
             if (!Objects.equals(a.response().response(), first.response().response())) {
@@ -84,18 +89,18 @@ public sealed interface Verdict {
             for (ParticipantAnswer a : sorted) {
                 SignedShare share = signedData(a).get(sigName);
                 if (share == null || share.shareIndex() != a.index()) {
-                    return new Failed(new SigilException(ProblemType.PROTOCOL_ABORTED, "node " + a.index()
-                            + " returned a share of signature " + quoted(sigName) + " that is not its own",
-                            Map.of("node", a.index())), true, Set.of(a.index()));
+                    return new Failed(Problem.protocolAborted("node " + a.index() + " returned a share of signature "
+                            + quoted(sigName) + " that is not its own", Map.of("node", a.index())), true,
+                            Set.of(a.index()));
                 }
                 shares.add(share);
             }
             try {
-                signatures.put(sigName, SignedShares.combine(requestId.bytes(), shares));
+                signatures.put(sigName, SignedShares.combine(requestId, shares));
             } catch (CryptoException | IllegalArgumentException e) {
                 // 2t+1 shares of a degree-2t polynomial carry no redundancy: the bad one cannot be singled out here
-                return new Failed(new SigilException(ProblemType.PROTOCOL_ABORTED, "the shares of signature "
-                        + quoted(sigName) + " do not combine into a valid signature: a participant sent a bad share"),
+                return new Failed(Problem.protocolAborted("the shares of signature " + quoted(sigName)
+                        + " do not combine into a valid signature: a participant sent a bad share", Map.of()),
                         true, Set.of());
             }
         }
@@ -132,15 +137,15 @@ public sealed interface Verdict {
             broken.forEach(a -> suspects.add(a.index()));
         }
         for (ParticipantAnswer a : broken) {
-            if (a.problem().type().equals(ProblemType.PROTOCOL_ABORTED.uri())) {
-                return new Failed(a.problem().revive(), true, suspects);
+            if (a.problem().isProtocolAborted()) {
+                return new Failed(a.problem(), true, suspects);
             }
         }
         Map<String, Object> ext = new LinkedHashMap<>();
         ext.put("missingNodes", List.copyOf(suspects));
         ext.put("nodes", summary(sorted));
-        return new Failed(new SigilException(ProblemType.PEER_UNAVAILABLE, "too few nodes answered: node(s) "
-                + suspects + " did not take part" + reasons(broken), ext), true, suspects);
+        return new Failed(Problem.peerUnavailable("too few nodes answered: node(s) " + suspects + " did not take part"
+                + reasons(broken), ext), true, suspects);
     }
 
     private static List<Integer> namedNodes(Problem p) {
@@ -167,9 +172,9 @@ public sealed interface Verdict {
         return sb.append(')').toString();
     }
 
-    private static SigilException disagree(String what, List<ParticipantAnswer> sorted) {
-        return new SigilException(ProblemType.PARTICIPANTS_DISAGREE, what + "; the action must run alike on every"
-                + " participant (same code, parameters and inputs)", Map.of("nodes", summary(sorted)));
+    private static Problem disagree(String what, List<ParticipantAnswer> sorted) {
+        return Problem.participantsDisagree(what + "; the action must run alike on every participant (same code,"
+                + " parameters and inputs)", Map.of("nodes", summary(sorted)));
     }
 
     /** Per participant: index, HTTP status it answered (0 if unreachable) and its problem type if it failed. */
