@@ -13,9 +13,7 @@ import io.sigil.api.model.SignedShare;
 import io.sigil.crypto.Hex;
 import io.sigil.crypto.Keccak256;
 import io.sigil.crypto.Secp256k1;
-import io.sigil.crypto.dkg.DkgParameters;
-import io.sigil.crypto.dkg.DkgRound2;
-import io.sigil.crypto.dkg.DkgSession;
+import io.sigil.crypto.dkg.DkgSimulation;
 import io.sigil.crypto.dkg.KeyShare;
 import io.sigil.crypto.ecdsa.SessionId;
 import io.sigil.crypto.ecdsa.SignatureShare;
@@ -68,27 +66,7 @@ final class FakeNetwork implements AutoCloseable {
     private final Map<String, Map<Integer, SignatureShare>> sessions = new HashMap<>();
 
     FakeNetwork(int n, int t) throws IOException {
-        byte[] dkgId = new byte[32];
-        random.nextBytes(dkgId);
-        DkgParameters params = new DkgParameters(dkgId, n, t);
-        List<DkgSession> nodes = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            nodes.add(new DkgSession(params, i, random));
-        }
-        List<DkgSession.Round1Output> r1 = new ArrayList<>();
-        nodes.forEach(d -> r1.add(d.round1()));
-        for (int i = 1; i <= n; i++) {
-            for (int j = 1; j <= n; j++) {
-                if (i != j) {
-                    nodes.get(j - 1).receive(r1.get(i - 1).broadcast());
-                    nodes.get(j - 1).receive(r1.get(i - 1).shares().get(j));
-                }
-            }
-        }
-        List<DkgRound2> echoes = new ArrayList<>();
-        nodes.forEach(d -> echoes.add(d.round2()));
-        nodes.forEach(d -> echoes.forEach(d::receive));
-        nodes.forEach(d -> keys.add(d.finish()));
+        keys.addAll(DkgSimulation.run(n, t, random));
         for (int i = 1; i <= n; i++) {
             int index = i;
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

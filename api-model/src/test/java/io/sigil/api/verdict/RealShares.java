@@ -3,9 +3,7 @@ package io.sigil.api.verdict;
 import io.sigil.api.model.SignedShare;
 import io.sigil.crypto.Hex;
 import io.sigil.crypto.Secp256k1;
-import io.sigil.crypto.dkg.DkgParameters;
-import io.sigil.crypto.dkg.DkgRound2;
-import io.sigil.crypto.dkg.DkgSession;
+import io.sigil.crypto.dkg.DkgSimulation;
 import io.sigil.crypto.dkg.KeyShare;
 import io.sigil.crypto.ecdsa.Round2;
 import io.sigil.crypto.ecdsa.SessionId;
@@ -26,27 +24,7 @@ final class RealShares {
     private final List<KeyShare> keys = new ArrayList<>();
 
     RealShares(int n, int t) {
-        byte[] dkgId = new byte[32];
-        random.nextBytes(dkgId);
-        DkgParameters params = new DkgParameters(dkgId, n, t);
-        List<DkgSession> nodes = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            nodes.add(new DkgSession(params, i, random));
-        }
-        List<DkgSession.Round1Output> r1 = new ArrayList<>();
-        nodes.forEach(d -> r1.add(d.round1()));
-        for (int i = 1; i <= n; i++) {
-            for (int j = 1; j <= n; j++) {
-                if (i != j) {
-                    nodes.get(j - 1).receive(r1.get(i - 1).broadcast());
-                    nodes.get(j - 1).receive(r1.get(i - 1).shares().get(j));
-                }
-            }
-        }
-        List<DkgRound2> echoes = new ArrayList<>();
-        nodes.forEach(d -> echoes.add(d.round2()));
-        nodes.forEach(d -> echoes.forEach(d::receive));
-        nodes.forEach(d -> keys.add(d.finish()));
+        keys.addAll(DkgSimulation.run(n, t, random));
     }
 
     ECPoint publicKey() {
