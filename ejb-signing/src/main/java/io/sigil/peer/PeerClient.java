@@ -140,9 +140,16 @@ public class PeerClient {
         String name = root.getClass().getSimpleName();
         return switch (name) {
             case "ConnectException" -> "connection refused";
-            case "SocketTimeoutException", "TimeoutException", "HttpTimeoutException" -> "timed out";
+            // java.net.http's words for a peer that went away mid-call
+            case "ClosedChannelException", "EOFException" -> "connection closed";
+            case "SocketTimeoutException", "TimeoutException", "HttpTimeoutException", "HttpConnectTimeoutException" ->
+                    "timed out";
             case "UnknownHostException" -> "unknown host";
-            default -> name.replace("Exception", "").isEmpty() ? "failed" : "failed: " + name;
+            default -> {
+                // a short cause, never a Java type name: answers must not show internals
+                String cause = name.replace("Exception", "").replace("Error", "");
+                yield cause.isEmpty() ? "failed" : "failed: " + cause;
+            }
         };
     }
 }

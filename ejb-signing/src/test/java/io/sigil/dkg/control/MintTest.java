@@ -185,6 +185,10 @@ class MintTest {
             var mint = net.node(1).store.preparedMints().get(0);
             assertTrue(net.node(1).store.find(mint.tokenId()).isEmpty(), "undecided: kept, but neither shown nor usable");
             assertThrows(SigilException.class, () -> net.node(1).store.keyShare(mint.tokenId()));
+            // node 2 commits on its own thread once it holds every statement, not before node 1 answers
+            for (int i = 0; i < 100 && net.node(2).store.find(mint.tokenId()).isEmpty(); i++) {
+                Thread.sleep(50);
+            }
             assertTrue(net.node(2).store.find(mint.tokenId()).isPresent(), "node 2 committed");
             net.node(1).outcomes.settlePending();
             assertTrue(net.node(1).store.find(mint.tokenId()).isEmpty(), "still undecided while nobody answers");
