@@ -15,10 +15,8 @@ import io.sigil.crypto.Keccak256;
 import io.sigil.crypto.Secp256k1;
 import io.sigil.crypto.dkg.DkgSimulation;
 import io.sigil.crypto.dkg.KeyShare;
-import io.sigil.crypto.ecdsa.SessionId;
+import io.sigil.crypto.ecdsa.SigningSimulation;
 import io.sigil.crypto.ecdsa.SignatureShare;
-import io.sigil.crypto.ecdsa.SigningSession;
-import io.sigil.crypto.ecdsa.SigningStatement;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -159,33 +157,7 @@ final class FakeNetwork implements AutoCloseable {
     }
 
     private Map<Integer, SignatureShare> sign(byte[] requestId, List<Integer> participants, byte[] digest) {
-        KeyShare any = keys.get(0);
-        SigningStatement statement = new SigningStatement(SessionId.derive(requestId, any.keyId(), "sig", digest),
-                any.keyId(), digest, participants);
-        Map<Integer, SigningSession> sessions = new HashMap<>();
-        participants.forEach(i -> sessions.put(i, new SigningSession(keys.get(i - 1), statement, random)));
-        Map<Integer, SigningSession.Round1Output> r1 = new HashMap<>();
-        sessions.forEach((i, s) -> r1.put(i, s.round1()));
-        for (int i : participants) {
-            for (int j : participants) {
-                if (i != j) {
-                    sessions.get(j).receive(r1.get(i).broadcast());
-                    sessions.get(j).receive(r1.get(i).shares().get(j));
-                }
-            }
-        }
-        Map<Integer, io.sigil.crypto.ecdsa.Round2> r2 = new HashMap<>();
-        sessions.forEach((i, s) -> r2.put(i, s.round2()));
-        for (int i : participants) {
-            for (int j : participants) {
-                if (i != j) {
-                    sessions.get(j).receive(r2.get(i));
-                }
-            }
-        }
-        Map<Integer, SignatureShare> shares = new HashMap<>();
-        sessions.forEach((i, s) -> shares.put(i, s.round3()));
-        return shares;
+        return SigningSimulation.shares(keys, requestId, participants, "sig", digest, random);
     }
 
     private static void respond(com.sun.net.httpserver.HttpExchange ex, int status, String body) {

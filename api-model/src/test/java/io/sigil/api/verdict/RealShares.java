@@ -5,11 +5,8 @@ import io.sigil.crypto.Hex;
 import io.sigil.crypto.Secp256k1;
 import io.sigil.crypto.dkg.DkgSimulation;
 import io.sigil.crypto.dkg.KeyShare;
-import io.sigil.crypto.ecdsa.Round2;
-import io.sigil.crypto.ecdsa.SessionId;
+import io.sigil.crypto.ecdsa.SigningSimulation;
 import io.sigil.crypto.ecdsa.SignatureShare;
-import io.sigil.crypto.ecdsa.SigningSession;
-import io.sigil.crypto.ecdsa.SigningStatement;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,32 +30,9 @@ final class RealShares {
 
     /** Each participant's share of {@code sigName} over {@code digest} for the request, by node index. */
     Map<Integer, SignedShare> sign(byte[] requestId, List<Integer> participants, String sigName, byte[] digest) {
-        KeyShare any = keys.get(0);
-        SigningStatement statement = new SigningStatement(SessionId.derive(requestId, any.keyId(), sigName, digest),
-                any.keyId(), digest, participants);
-        Map<Integer, SigningSession> sessions = new HashMap<>();
-        participants.forEach(i -> sessions.put(i, new SigningSession(keys.get(i - 1), statement, random)));
-        Map<Integer, SigningSession.Round1Output> r1 = new HashMap<>();
-        sessions.forEach((i, s) -> r1.put(i, s.round1()));
-        for (int i : participants) {
-            for (int j : participants) {
-                if (i != j) {
-                    sessions.get(j).receive(r1.get(i).broadcast());
-                    sessions.get(j).receive(r1.get(i).shares().get(j));
-                }
-            }
-        }
-        Map<Integer, Round2> r2 = new HashMap<>();
-        sessions.forEach((i, s) -> r2.put(i, s.round2()));
-        for (int i : participants) {
-            for (int j : participants) {
-                if (i != j) {
-                    sessions.get(j).receive(r2.get(i));
-                }
-            }
-        }
         Map<Integer, SignedShare> out = new HashMap<>();
-        sessions.forEach((i, s) -> out.put(i, signed(s.round3(), i, sigName, digest)));
+        SigningSimulation.shares(keys, requestId, participants, sigName, digest, random)
+                .forEach((i, share) -> out.put(i, signed(share, i, sigName, digest)));
         return out;
     }
 

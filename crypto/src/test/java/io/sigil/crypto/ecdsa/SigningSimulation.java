@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  * Runs one signing session in memory over the wire forms of every message. Each participant that detects
  * misbehaviour stops on its own (as a node would); the result records, per participant, what it released.
  */
-final class SigningSimulation {
+public final class SigningSimulation {
 
     /** Lets a test alter what participant {@code from} sends. */
     interface Tamper {
@@ -73,6 +73,22 @@ final class SigningSimulation {
             }
         }
         return result;
+    }
+
+    /**
+     * Each participant's genuine share of one honest session signing {@code digest} with the key of {@code keys}
+     * (element 0 is node 1's share): what the nodes of a network would hand a client.
+     */
+    public static Map<Integer, SignatureShare> shares(List<KeyShare> keys, byte[] requestId, List<Integer> participants,
+                                                      String sigName, byte[] digest, SecureRandom random) {
+        Map<Integer, KeyShare> byIndex = new TreeMap<>();
+        participants.forEach(i -> byIndex.put(i, keys.get(i - 1)));
+        SigningStatement statement = statement(keys.get(0), requestId, sigName, digest, participants);
+        Result result = run(byIndex, i -> statement, random, new Tamper() { });
+        if (!result.aborted.isEmpty() || result.shares.size() != participants.size()) {
+            throw new IllegalStateException("an honest session did not complete: " + result.aborted);
+        }
+        return result.shares;
     }
 
     static SigningStatement statement(KeyShare key, byte[] requestId, String sigName, byte[] e, List<Integer> s) {
