@@ -24,14 +24,12 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 @ApplicationScoped
 public class PeerCalls {
-    /** A participant's answer to execute: response, logs and shares, each capped well below this by the engine. */
-    static final int MAX_EXECUTE_ANSWER = 4 * 1024 * 1024;
-    /** How long the gateway waits for a participant's execute; over the default wall time (30 s) plus slack. */
-    static final int EXECUTE_TIMEOUT_S = 120;
+    /** How long a decryption share may take: it may wait for an action condition, over the default wall time. */
+    static final int SHARE_TIMEOUT_S = 120;
 
     private Client client;
-    /** Executions run as long as an action may; the protocol calls' 10 s read timeout would cut them off. */
-    private Client executeClient;
+    /** For decryption shares: the other calls' 10 s read timeout would cut off an action condition. */
+    private Client shareClient;
 
     @PostConstruct
     void init() {
@@ -39,20 +37,20 @@ public class PeerCalls {
                 .connectTimeout(2, TimeUnit.SECONDS)
                 .readTimeout(10, TimeUnit.SECONDS)
                 .build();
-        // one knob for both: the Fault Tolerance override of execute's timeout also lengthens the socket's
-        long executeTimeout = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue(PeerCalls.class.getName() + "/execute/Timeout/value", Long.class)
-                .orElse((long) EXECUTE_TIMEOUT_S);
-        executeClient = ClientBuilder.newBuilder()
+        // one knob for both: the Fault Tolerance override of decryptionShare's timeout also lengthens the socket's
+        long shareTimeout = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(PeerCalls.class.getName() + "/decryptionShare/Timeout/value", Long.class)
+                .orElse((long) SHARE_TIMEOUT_S);
+        shareClient = ClientBuilder.newBuilder()
                 .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(executeTimeout + 5, TimeUnit.SECONDS)
+                .readTimeout(shareTimeout + 5, TimeUnit.SECONDS)
                 .build();
     }
 
     @PreDestroy
     void close() {
         client.close();
-        executeClient.close();
+        shareClient.close();
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
@@ -90,39 +88,16 @@ public class PeerCalls {
     }
 
     /**
-     * {@code POST /api/v1/execute} on a participant (the gateway's fan-out); any HTTP answer is returned as it is, a
-     * transport failure throws. Never retried: a second delivery would run the action again under the same request
-     * id, whose signing sessions the first run may already have used; the gateway retries a whole request instead,
-     * with a new request id. The timeout exceeds the default wall time (30 s); with a longer
-     * {@code sigil.limits.wall-time}, raise it by MicroProfile Config:
-     * {@code io.sigil.peer.PeerCalls/execute/Timeout/value} (seconds).
-     */
-    @Timeout(value = EXECUTE_TIMEOUT_S, unit = ChronoUnit.SECONDS)
-    public PeerAnswer execute(URI base, io.sigil.api.model.ExecuteRequest request) {
-        try (Response r = executeClient.target(base).path("api/v1/execute")
-                .request(MediaType.APPLICATION_JSON, "application/problem+json")
-                .post(Entity.entity(request, MediaType.APPLICATION_JSON))) {
-            try (java.io.InputStream in = r.readEntity(java.io.InputStream.class)) {
-                byte[] body = in == null ? new byte[0] : in.readNBytes(MAX_EXECUTE_ANSWER + 1);
-                if (body.length > MAX_EXECUTE_ANSWER) {
-                    throw new IllegalStateException("the answer exceeds " + MAX_EXECUTE_ANSWER + " bytes");
-                }
-                return new PeerAnswer(r.getStatus(), new String(body, java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("reading the answer failed", e);
-            }
-        }
-    }
-
-    /**
      * A peer's decryption share ({@code POST /api/v1/decrypt}); a 4xx is its refusal (never retried). On the long
-     * client: a share may wait for an action condition, which runs as long as an action may.
+     * client: a share may wait for an action condition, which runs as long as an action may. With a
+     * {@code sigil.limits.wall-time} over 2 minutes, raise {@code io.sigil.peer.PeerCalls/decryptionShare/Timeout/value}
+     * (seconds) by MicroProfile Config.
      */
-    @Timeout(value = EXECUTE_TIMEOUT_S, unit = ChronoUnit.SECONDS)
+    @Timeout(value = SHARE_TIMEOUT_S, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, abortOn = PeerRefusedException.class)
     public io.sigil.api.model.DecryptionShareResponse decryptionShare(URI base,
                                                                        io.sigil.api.model.DecryptRequest request) {
-        try (Response r = executeClient.target(base).path("api/v1/decrypt").request(MediaType.APPLICATION_JSON)
+        try (Response r = shareClient.target(base).path("api/v1/decrypt").request(MediaType.APPLICATION_JSON)
                 .post(Entity.entity(request, MediaType.APPLICATION_JSON))) {
             if (r.getStatus() != 200) {
                 throw failure(r.getStatus());

@@ -45,24 +45,8 @@ public class PeerClient {
      * {@link PeerUnavailableException} naming the peer.
      */
     public CompletableFuture<Void> deliverAsync(NodeIndex to, Envelope envelope) {
-        String what = "did not accept a " + envelope.protocol() + " message";
-        URI url;
-        PeerCircuit circuit;
-        long now = System.currentTimeMillis();
-        try {
-            url = config.network().member(to).url();
-            circuit = open(to, now);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return messages.deliver(url, envelope).handle((ok, failure) -> {
-            if (failure == null) {
-                recovered(to, url, circuit);
-                return null;
-            }
-            throw failed(to, url, circuit, what, now,
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-        });
+        return callAsync(to, "did not accept a " + envelope.protocol() + " message",
+                url -> messages.deliver(url, envelope));
     }
 
     /** Asks a peer to describe itself ({@code GET /api/v1/node}). */
@@ -71,18 +55,38 @@ public class PeerClient {
     }
 
     /**
-     * Runs an action on a participant ({@code POST /api/v1/execute}); every HTTP answer, problems included, is an
-     * answer (the circuit counts it as the peer being up), only a transport failure is a
-     * {@link PeerUnavailableException}.
+     * Runs an action on a participant ({@code POST /api/v1/execute}) without holding a thread while it runs; every
+     * HTTP answer, problems included, is an answer (the circuit counts it as the peer being up), only a transport
+     * failure fails the future, with a {@link PeerUnavailableException}.
      */
-    public PeerAnswer execute(NodeIndex peer, io.sigil.api.model.ExecuteRequest request) {
-        return call(peer, "did not answer the execute request", url -> calls.execute(url, request));
+    public CompletableFuture<PeerAnswer> executeAsync(NodeIndex peer, io.sigil.api.model.ExecuteRequest request) {
+        return callAsync(peer, "did not answer the execute request", url -> messages.execute(url, request));
     }
 
     /** Asks a peer for its decryption share; {@link PeerUnavailableException} if it is down or refuses. */
     public io.sigil.api.model.DecryptionShareResponse decryptionShare(NodeIndex peer,
                                                                        io.sigil.api.model.DecryptRequest request) {
         return call(peer, "gave no decryption share", url -> calls.decryptionShare(url, request));
+    }
+
+    private <T> CompletableFuture<T> callAsync(NodeIndex peer, String what, Function<URI, CompletableFuture<T>> call) {
+        URI url;
+        PeerCircuit circuit;
+        long now = System.currentTimeMillis();
+        try {
+            url = config.network().member(peer).url();
+            circuit = open(peer, now);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return call.apply(url).handle((result, failure) -> {
+            if (failure == null) {
+                recovered(peer, url, circuit);
+                return result;
+            }
+            throw failed(peer, url, circuit, what, now,
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        });
     }
 
     private <T> T call(NodeIndex peer, String what, Function<URI, T> call) {
@@ -145,6 +149,7 @@ public class PeerClient {
             case "SocketTimeoutException", "TimeoutException", "HttpTimeoutException", "HttpConnectTimeoutException" ->
                     "timed out";
             case "UnknownHostException" -> "unknown host";
+            case "AnswerTooLarge" -> "answered more than " + PeerMessages.MAX_EXECUTE_ANSWER / (1024 * 1024) + " MiB";
             default -> {
                 // a short cause, never a Java type name: answers must not show internals
                 String cause = name.replace("Exception", "").replace("Error", "");

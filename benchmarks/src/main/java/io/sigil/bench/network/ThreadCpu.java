@@ -26,7 +26,7 @@ final class ThreadCpu {
         ROLES.put("http-thread-poo", "HTTP request threads (execute requests, inbound envelopes)");
         ROLES.put("CompilerThre", "JIT compiler");
         ROLES.put("HttpClient", "outgoing HTTP (java.net.http)");
-        ROLES.put("concurrent/", "managed executor threads (gateway fan-out)");
+        ROLES.put("concurrent/", "managed executor threads (decryption fan-out, background work)");
         ROLES.put("Sweeper", "JIT compiler");
         ROLES.put("GC Thread", "garbage collector");
         ROLES.put("VM Thread", "JVM internal (safepoints, GC)");

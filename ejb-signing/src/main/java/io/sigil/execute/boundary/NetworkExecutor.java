@@ -20,10 +20,6 @@ import io.sigil.peer.PeerMonitor;
 import io.sigil.problem.ProblemType;
 import io.sigil.problem.SigilException;
 import io.sigil.transport.PeerUnavailableException;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -33,13 +29,15 @@ import java.lang.reflect.Type;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,21 +65,6 @@ public class NetworkExecutor {
     @Inject PeerMonitor monitor;
     @Inject ActionStore actions;
     @Inject AuthSigVerifier authSigs;
-
-    /** Participants are called on threads of their own: each call blocks for a whole execution. */
-    @Resource
-    ManagedThreadFactory threads;
-    private ExecutorService fanOut;
-
-    @PostConstruct
-    void init() {
-        fanOut = threads != null ? Executors.newCachedThreadPool(threads) : Executors.newCachedThreadPool();
-    }
-
-    @PreDestroy
-    void close() {
-        fanOut.shutdownNow();
-    }
 
     /** The largest request body worth reading (as for the per-node call). */
     public int maxRequestBytes() {
@@ -143,29 +126,34 @@ public class NetworkExecutor {
         return new ArrayList<>(new TreeSet<>(order.subList(0, size)));
     }
 
-    /** One attempt: a fresh request id, every participant called in parallel, their answers judged. */
+    /**
+     * One attempt: a fresh request id, every participant called at once. The peers' calls travel asynchronously
+     * while this thread runs this node's own part; their answers are read here once they have all arrived.
+     */
     private Verdict attempt(NetworkExecuteRequest request, List<Integer> participants) {
         RequestId requestId = RequestId.random();
         ExecuteRequest perNode = new ExecuteRequest(requestId.hex(), participants, request.code(), request.ipfsId(),
                 request.jsParams(), request.authSig());
-        List<CompletableFuture<ParticipantAnswer>> calls = new ArrayList<>();
+        long start = System.nanoTime();
+        Map<Integer, CompletableFuture<Arrival>> remote = new TreeMap<>();
         for (int index : participants) {
-            calls.add(CompletableFuture.supplyAsync(() -> call(index, perNode), fanOut));
+            if (index != config.self().value()) {
+                remote.put(index, peers.executeAsync(NodeIndex.of(index), perNode)
+                        .handle((answer, failure) -> new Arrival(answer, failure, ms(start))));
+            }
         }
-        List<ParticipantAnswer> answers = calls.stream().map(CompletableFuture::join).toList();
+        List<ParticipantAnswer> answers = new ArrayList<>();
+        if (participants.contains(config.self().value())) {
+            answers.add(own(perNode, start));
+        }
+        remote.forEach((index, call) -> answers.add(remote(index, call.join())));
+        answers.sort(Comparator.comparingInt(ParticipantAnswer::index));
         return Verdict.of(requestId.bytes(), answers);
     }
 
-    private ParticipantAnswer call(int index, ExecuteRequest request) {
-        long start = System.nanoTime();
-        if (index != config.self().value()) {
-            try {
-                return remote(index, peers.execute(NodeIndex.of(index), request), ms(start));
-            } catch (PeerUnavailableException e) {
-                return ParticipantAnswer.unreachable(index, ms(start), e.detail());
-            }
-        }
-        // this node's own part: its exceptions are its answer (a PeerUnavailableException here names another node)
+    /** This node's own part: its exceptions are its answer (a PeerUnavailableException here names another node). */
+    private ParticipantAnswer own(ExecuteRequest request, long start) {
+        int index = config.self().value();
         try {
             return ParticipantAnswer.success(index, ms(start), local.execute(request));
         } catch (SigilException e) {
@@ -177,6 +165,21 @@ public class NetworkExecutor {
             return ParticipantAnswer.failure(index, ms(start), Problems.of(new SigilException(ProblemType.INTERNAL,
                     "node " + index + " failed to handle the request")));
         }
+    }
+
+    /** A peer's answer or transport failure, and when it came (ms since the attempt began). */
+    private record Arrival(PeerAnswer answer, Throwable failure, long ms) { }
+
+    private static ParticipantAnswer remote(int index, Arrival arrival) {
+        if (arrival.failure() == null) {
+            return remote(index, arrival.answer(), arrival.ms());
+        }
+        Throwable cause = arrival.failure() instanceof CompletionException && arrival.failure().getCause() != null
+                ? arrival.failure().getCause() : arrival.failure();
+        if (cause instanceof PeerUnavailableException down) {
+            return ParticipantAnswer.unreachable(index, arrival.ms(), down.detail());
+        }
+        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     /** A peer's HTTP answer as a participant answer; anything that is neither a response nor a problem is a 502. */

@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,14 +46,6 @@ class NetworkExecutorTest {
 
     /** Every per-node request the gateway sent, by node (this node's own included). */
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    NetworkExecutor gateway;
-
-    @AfterEach
-    void close() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     /**
      * A gateway on node 1 of {@code n} nodes; {@code answer} plays each participant (node 1 included), and node 1's
@@ -80,9 +72,13 @@ class NetworkExecutorTest {
         };
         g.peers = new PeerClient() {
             @Override
-            public PeerAnswer execute(NodeIndex peer, ExecuteRequest request) {
+            public CompletableFuture<PeerAnswer> executeAsync(NodeIndex peer, ExecuteRequest request) {
                 sent.add(peer + " " + request.requestId() + " " + request.participants());
-                return answer.apply(peer.value(), request);
+                try {
+                    return CompletableFuture.completedFuture(answer.apply(peer.value(), request));
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
             }
         };
         g.monitor = new PeerMonitor() {
@@ -91,8 +87,6 @@ class NetworkExecutorTest {
                 return !unreachable.contains(peer.value());
             }
         };
-        g.init();
-        gateway = g;
         return g;
     }
 
