@@ -62,6 +62,20 @@ class AuthSigVerifierTest {
     }
 
     @Test
+    void aRememberedSignerStillMeetsEveryOtherCheck() {
+        AuthSig a = valid();
+        assertEquals(wallet.address(), verifier.verify(a, "authSig").address());
+        assertEquals(wallet.address(), verifier.verify(a, "authSig").address(), "the second time from memory");
+        // the same signature over another message recovers afresh, to someone else
+        String altered = a.signedMessage().replace("Sigil test", "Sigil tost");
+        assertProblem(ProblemType.INVALID_AUTH_SIG, "the signature was not made by authSig.address",
+                new AuthSig(a.sig(), a.derivedVia(), altered, a.address()));
+        // the time window is checked on every call
+        verifier.clock = Clock.fixed(NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+        assertProblem(ProblemType.INVALID_AUTH_SIG, "the authSig has expired", a);
+    }
+
+    @Test
     void malformedAuthSigIs400NamingTheField() {
         AuthSig a = valid();
         assertField("authSig", null);

@@ -35,13 +35,18 @@ public final class KeyShare implements Destroyable {
      *         indices are consistent: a share that does not match its public data is never accepted
      */
     public KeyShare(int index, int n, int t, BigInteger x, FeldmanCommitment commitments) {
+        this(index, n, t, x, commitments, true);
+    }
+
+    private KeyShare(int index, int n, int t, BigInteger x, FeldmanCommitment commitments, boolean check) {
         if (t < 1 || 2 * t + 1 > n || n > 0xffff || index < 1 || index > n) {
             throw new IllegalArgumentException("key share parameters out of range");
         }
         if (commitments == null || commitments.degree() != t) {
             throw new IllegalArgumentException("key share commitments have the wrong degree");
         }
-        if (x == null || x.signum() <= 0 || x.compareTo(Secp256k1.Q) >= 0 || !commitments.verify(index, x)) {
+        if (x == null || x.signum() <= 0 || x.compareTo(Secp256k1.Q) >= 0
+                || check && !commitments.verify(index, x)) {
             throw new IllegalArgumentException("key share does not match its commitments");
         }
         this.index = index;
@@ -109,7 +114,22 @@ public final class KeyShare implements Destroyable {
         return w.toBytes();
     }
 
+    /** Reads a share from anywhere, checking it against its commitments as the constructor does. */
     public static KeyShare fromBytes(byte[] bytes) {
+        return read(bytes, true);
+    }
+
+    /**
+     * Reads a share that this node accepted (checked {@code x*G == X_index}) and then sealed into its own storage
+     * with authenticated encryption: the seal proves these are the bytes that passed, so the check, a full
+     * multiplication and the commitments' evaluation on every signature, is not repeated. Shape, ranges and the
+     * commitments' points are still checked. Anything else must use {@link #fromBytes}.
+     */
+    public static KeyShare restore(byte[] bytesOpenedFromOwnStorage) {
+        return read(bytesOpenedFromOwnStorage, false);
+    }
+
+    private static KeyShare read(byte[] bytes, boolean check) {
         Wire.Reader r = new Wire.Reader(bytes, TAG, "key share");
         int index = r.u16();
         int n = r.u16();
@@ -117,7 +137,7 @@ public final class KeyShare implements Destroyable {
         BigInteger x = r.scalar();
         FeldmanCommitment a = FeldmanCommitment.read(r);
         r.end();
-        return new KeyShare(index, n, t, x, a);
+        return new KeyShare(index, n, t, x, a, check);
     }
 
     @Override

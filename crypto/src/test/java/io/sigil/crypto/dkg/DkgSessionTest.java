@@ -161,6 +161,11 @@ class DkgSessionTest {
         byte[] tampered = share.toBytes();
         tampered[9] ^= 1; // inside x: no longer matches the commitments
         assertThrows(IllegalArgumentException.class, () -> KeyShare.fromBytes(tampered));
+        // from this node's own sealed storage the x*G check is not repeated, the shape still is
+        KeyShare restored = KeyShare.restore(share.toBytes());
+        assertEquals(share.secretShare(), restored.secretShare());
+        assertEquals(share.publicKey(), restored.publicKey());
+        assertThrows(IllegalArgumentException.class, () -> KeyShare.restore(java.util.Arrays.copyOf(tampered, 20)));
         copy.destroy();
         assertThrows(IllegalStateException.class, copy::secretShare);
 

@@ -61,7 +61,7 @@ public class NetworkKeyStore {
         }
         byte[] plain = sealer.open(context(key), PrivateFiles.read(shareFile()));
         try {
-            return KeyShare.fromBytes(plain);
+            return KeyShare.restore(plain);
         } finally {
             java.util.Arrays.fill(plain, (byte) 0);
         }

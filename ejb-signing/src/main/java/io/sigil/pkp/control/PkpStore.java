@@ -194,7 +194,7 @@ public class PkpStore {
             throw new SigilException(ProblemType.INTERNAL, "this node cannot open its key share");
         }
         try {
-            return KeyShare.fromBytes(plain);
+            return KeyShare.restore(plain);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
