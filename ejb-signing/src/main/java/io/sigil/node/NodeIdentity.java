@@ -14,6 +14,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,6 +33,8 @@ import org.bouncycastle.math.ec.ECPoint;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start: no container lock on signing
+// no database work: without this each of its calls (several per signature) began and committed a JTA transaction
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NodeIdentity {
     private static final Logger LOG = Logger.getLogger(NodeIdentity.class.getName());
     static final String FILE_NAME = "identity.key";
