@@ -7,8 +7,21 @@
     delete g['$sigil$bridge'];
     var defineProperty = Object.defineProperty;
     var FP = Function.prototype;
-    var boundCall = FP.call.bind(FP.call);      // boundCall(fn, thisArg, a...) without looking up fn.call
-    var boundApply = FP.call.bind(FP.apply);    // boundApply(fn, thisArg, args) without looking up fn.apply
+    var originalApply = FP.apply;
+    // The kernel calls builtins it hides (and user callbacks) with fn.call(...): Nashorn links such a call straight
+    // to fn. It used bound functions (FP.call.bind(...)) before, which Nashorn invokes generically through a method
+    // handle of each global's own; past 127 calls the JVM compiles a class for that handle, so every execution that
+    // called a wrapped builtin 127 times cost a new class and its JIT compilation (about 4 per signature, and half
+    // of a small action's CPU). Function.prototype.call and .apply are locked below so no script can intercept them.
+    function callWith(fn, self, args) {
+        switch (args.length) {
+            case 0: return fn.call(self);
+            case 1: return fn.call(self, args[0]);
+            case 2: return fn.call(self, args[0], args[1]);
+            case 3: return fn.call(self, args[0], args[1], args[2]);
+            default: return originalApply.call(fn, self, args);
+        }
+    }
     var maxString = B.maxString, maxBuffer = B.maxBuffer, maxArray = B.maxArray, maxArgs = 65536;
     // The countdown lives in an Int32Array: a closure variable would box a new number on every check.
     var k = new Int32Array(1);
@@ -98,23 +111,24 @@
     });
 
     // Builtins that allocate or loop natively in proportion to an argument: capped up front.
-    var originalApply = FP.apply;
-    FP.apply = function apply(thisArg, args) {
+    defineProperty(FP, 'apply', {value: function apply(thisArg, args) {
         if (args !== null && args !== undefined && args.length > maxArgs) {
             throw new RangeError('too many arguments');
         }
-        return boundCall(originalApply, this, thisArg, args);
-    };
+        return originalApply.call(this, thisArg, args);
+    }, writable: false, enumerable: false, configurable: false});
+    defineProperty(FP, 'call', {value: FP.call, writable: false, enumerable: false, configurable: false});
     var AP = Array.prototype;
+    // push is not here: it neither copies nor walks the array, and a loop of pushes meets the allocation budget.
     ['join', 'toString', 'toLocaleString', 'sort', 'reverse', 'indexOf', 'lastIndexOf', 'concat', 'slice', 'splice',
-        'forEach', 'map', 'filter', 'some', 'every', 'reduce', 'reduceRight', 'push', 'unshift', 'shift'
+        'forEach', 'map', 'filter', 'some', 'every', 'reduce', 'reduceRight', 'unshift', 'shift'
     ].forEach(function (name) {
         var original = AP[name];
         var wrapped = function () {
             if (this !== null && this !== undefined && this.length > maxArray) {
                 throw new RangeError('array too large');
             }
-            return boundApply(original, this, arguments);
+            return callWith(original, this, arguments);
         };
         defineProperty(AP, name, {value: wrapped, writable: true, enumerable: false, configurable: true});
     });
@@ -131,9 +145,13 @@
         if (total > maxString) {
             tooLong();
         }
-        return boundApply(join, this, arguments);
+        return callWith(join, this, arguments);
     }, writable: true, enumerable: false, configurable: true});
 
+    // Strings: the operations that build one from many are capped at maxString (+, concat, join, replace, JSON,
+    // escapes), so the other methods (charAt, indexOf, slice, match...) run in time and space linear in a bounded
+    // string and stay unwrapped (toUpperCase may triple one, which no check on its input prevented either). A
+    // wrapper on each call was a third of a small action's time.
     var SP = String.prototype;
     function stringMethod(name, guard) {
         var original = SP[name];
@@ -153,11 +171,11 @@
         if (total > maxString) {
             tooLong();
         }
-        return boundApply(original, self, args);
+        return callWith(original, self, args);
     });
     stringMethod('split', function (original, self, args) {
         var limit = args[1] === undefined ? maxArray : Math.min(args[1] >>> 0, maxArray);
-        return boundCall(original, self, args[0], limit);
+        return original.call(self, args[0], limit);
     });
     stringMethod('replace', function (original, self, args) {
         var replacement = args[1];
@@ -166,7 +184,7 @@
             var user = replacement;
             replacement = function () {
                 check();
-                var r = boundApply(user, undefined, arguments);
+                var r = callWith(user, undefined, arguments);
                 total += lengthOf(r);
                 if (total > maxString) {
                     tooLong();
@@ -179,13 +197,7 @@
             }
             replacement = String(replacement);
         }
-        return boundCall(original, self, args[0], replacement);
-    });
-    ['match', 'search', 'toUpperCase', 'toLowerCase', 'trim', 'indexOf', 'lastIndexOf', 'charAt', 'charCodeAt',
-        'substring', 'substr', 'slice', 'localeCompare'].forEach(function (name) {
-        stringMethod(name, function (original, self, args) {
-            return boundApply(original, self, args);
-        });
+        return original.call(self, args[0], replacement);
     });
     ['encodeURI', 'encodeURIComponent', 'escape'].forEach(function (name) {
         var original = g[name];
@@ -203,7 +215,7 @@
             if (lengthOf(s) > maxString) {
                 tooLong();
             }
-            return boundCall(original, this, s);
+            return original.call(this, s);
         }, writable: true, enumerable: false, configurable: true});
     });
 
@@ -214,7 +226,7 @@
         if (typeof replacer === 'function') {
             r = function (k, v) {
                 check();
-                return boundCall(replacer, this, k, v);
+                return replacer.call(this, k, v);
             };
         } else if (replacer !== null && typeof replacer === 'object' && replacer.length !== undefined) {
             var allowed = {};
@@ -366,7 +378,7 @@
                 t.due = Date.now() + t.period;
                 enqueue(t);
             }
-            boundApply(t.fn, undefined, t.args);
+            callWith(t.fn, undefined, t.args);
         }
     });
 })(this);
