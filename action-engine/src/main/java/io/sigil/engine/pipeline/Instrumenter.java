@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.openjdk.nashorn.api.tree.ArrayAccessTree;
+import org.openjdk.nashorn.api.tree.AssignmentTree;
 import org.openjdk.nashorn.api.tree.BinaryTree;
 import org.openjdk.nashorn.api.tree.BlockTree;
 import org.openjdk.nashorn.api.tree.CatchTree;
 import org.openjdk.nashorn.api.tree.CompilationUnitTree;
 import org.openjdk.nashorn.api.tree.CompoundAssignmentTree;
+import org.openjdk.nashorn.api.tree.ConditionalExpressionTree;
 import org.openjdk.nashorn.api.tree.DoWhileLoopTree;
 import org.openjdk.nashorn.api.tree.ExpressionStatementTree;
 import org.openjdk.nashorn.api.tree.ExpressionTree;
 import org.openjdk.nashorn.api.tree.ForInLoopTree;
 import org.openjdk.nashorn.api.tree.ForLoopTree;
 import org.openjdk.nashorn.api.tree.FunctionDeclarationTree;
+import org.openjdk.nashorn.api.tree.FunctionCallTree;
 import org.openjdk.nashorn.api.tree.FunctionExpressionTree;
+import org.openjdk.nashorn.api.tree.InstanceOfTree;
 import org.openjdk.nashorn.api.tree.IdentifierTree;
 import org.openjdk.nashorn.api.tree.LiteralTree;
 import org.openjdk.nashorn.api.tree.MemberSelectTree;
@@ -23,6 +27,7 @@ import org.openjdk.nashorn.api.tree.SimpleTreeVisitorES5_1;
 import org.openjdk.nashorn.api.tree.StatementTree;
 import org.openjdk.nashorn.api.tree.Tree;
 import org.openjdk.nashorn.api.tree.TryTree;
+import org.openjdk.nashorn.api.tree.UnaryTree;
 import org.openjdk.nashorn.api.tree.WhileLoopTree;
 
 /**
@@ -136,10 +141,40 @@ final class Instrumenter {
         return i;
     }
 
-    /** Start of a tree; Nashorn's positions of string literals leave out the quotes. */
+    /**
+     * Start of a tree. Nashorn's positions of string literals leave out the quotes, and a call in a chain starts at
+     * its argument list ({@code a.b().c(1)} at {@code (1)}), so an expression starts where its leftmost operand does,
+     * with the parentheses that wrap exactly that operand.
+     */
     private int start(Tree t) {
         int s = (int) t.getStartPosition();
-        return s > 0 && isQuote(src.charAt(s - 1)) ? s - 1 : s;
+        s = s > 0 && isQuote(src.charAt(s - 1)) ? s - 1 : s;
+        ExpressionTree left = leftOperand(t);
+        return left == null ? s : Math.min(s, span(left)[0]);
+    }
+
+    private static ExpressionTree leftOperand(Tree t) {
+        if (t instanceof FunctionCallTree call) {
+            return call.getFunctionSelect();
+        } else if (t instanceof MemberSelectTree member) {
+            return member.getExpression();
+        } else if (t instanceof ArrayAccessTree index) {
+            return index.getExpression();
+        } else if (t instanceof BinaryTree binary) {
+            return binary.getLeftOperand();
+        } else if (t instanceof ConditionalExpressionTree conditional) {
+            return conditional.getCondition();
+        } else if (t instanceof AssignmentTree assignment) {
+            return assignment.getVariable();
+        } else if (t instanceof CompoundAssignmentTree assignment) {
+            return assignment.getVariable();
+        } else if (t instanceof InstanceOfTree instanceOf) {
+            return instanceOf.getExpression();
+        } else if (t instanceof UnaryTree unary && (unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                || unary.getKind() == Tree.Kind.POSTFIX_DECREMENT)) {
+            return unary.getExpression();
+        }
+        return null;
     }
 
     private int end(Tree t) {

@@ -40,6 +40,13 @@ class PipelineTest {
         assertTrue(instrument("o[k()] += t;").contains("$sigil$A(o,k(), t)"));
         assertTrue(instrument("i = i + 1; s += 'x';").contains("i = i + 1; s += 'x';"));
         assertTrue(instrument("t = s + i * i; u = s + (a < b); v += -w;").contains("t = s + i * i; u = s + (a < b); v += -w;"));
+        // Nashorn starts a chained call at its arguments: the check must still wrap the whole operand
+        assertTrue(instrument("x = a.b().c(1) + y;").contains("x = $sigil$a(a.b().c(1) , y);"));
+        assertTrue(instrument("x = a['b'](2).c[0].d(3) + y;").contains("x = $sigil$a(a['b'](2).c[0].d(3) , y);"));
+        assertTrue(instrument("x = (a).b(1)(2) + y;").contains("x = $sigil$a((a).b(1)(2) , y);"));
+        assertTrue(instrument("x = [3, 1].sort().join('-') + ' ' + s.length;")
+                .contains("x = $sigil$a([3, 1].sort().join('-') + ' ' , s.length);"));
+        assertTrue(instrument("x = f().g[h()](1) + y;").contains("x = $sigil$a(f().g[h()](1) , y);"));
     }
 
     @Test
