@@ -97,6 +97,11 @@ class HostileCorpusTest {
         cases.add(c("replace the check through arguments", "(() => { arguments[0] = function () {}; })(); while (true) {}", "!cpu-time"));
         cases.add(c("take the bridge", probe("typeof this['$sig' + 'il$take']()"), "=undefined"));
         cases.add(c("with statement", "with ({}) { while (true) {} }", "!syntax-error"));
+        // the kernel's own calls of the builtins it hides: Function.prototype.call and .apply cannot be replaced
+        cases.add(c("intercept Function.prototype.call", probe("(function () { var seen = []; "
+                + "try { Function.prototype.call = function () { seen.push(this); }; } catch (e) {} "
+                + "try { Object.defineProperty(Function.prototype, 'apply', { value: function () { seen.push(this); } }); } catch (e) {} "
+                + "return [3, 1, 2].sort().join('-') + ' ' + seen.length; })()"), "=1-2-3 0"));
         // CPU and wall clock
         cases.add(c("while true", "while (true) {}", "!cpu-time"));
         cases.add(c("empty for", "for (;;);", "!cpu-time"));
