@@ -20,7 +20,7 @@ import java.util.Map;
  * Signatures per second through the gateway of a local network, with p50/p99 latency and the CPU each node spends
  * per signature, next to plain single-key Bouncy Castle ECDSA signing in the same run.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.sigil.bench.network.SigningLoad [clients] [seconds] [nodes] [port]</pre>
+ * <pre>java [-Dsigil.bench.warm-up=SECONDS] -cp benchmarks/target/benchmarks.jar io.sigil.bench.network.SigningLoad [clients] [seconds] [nodes] [port]</pre>
  *
  * Starts its own network under {@code target/bench-network} (needs the node bundle built), mints a PKP permitted to a
  * one-line signing action, warms up, then runs {@code clients} threads that each call
@@ -36,7 +36,12 @@ public final class SigningLoad {
             go();
             """;
 
-    static final Duration WARM_UP = Duration.ofSeconds(40);
+    /**
+     * Load before the measured run; {@code -Dsigil.bench.warm-up=SECONDS} changes it. On a slow day 40 s leave C1
+     * still compiling methods for the first time during the run (about 10 ms of JIT per signature per node on
+     * 2026-12-03), which a long-running node no longer pays.
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("sigil.bench.warm-up", 40));
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;

@@ -80,7 +80,9 @@ final class ThreadCpu {
         delta.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("  %6.2f ms  %4.1f%%  %s%n", e.getValue() / units / nodes,
                         100 * e.getValue() / totalMs, e.getKey()));
-        System.out.printf("  %6.2f ms  %4.1f%%  threads that ended during the run%n",
+        // C1 compiler threads: the JVM starts and stops them as its queue grows and shrinks (with
+        // -XX:-UseDynamicNumberOfCompilerThreads this time moves to "JIT compiler")
+        System.out.printf("  %6.2f ms  %4.1f%%  threads that ended during the run (mostly JIT compiler threads)%n",
                 (totalMs - attributed) / units / nodes, 100 * (totalMs - attributed) / totalMs);
     }
 }
