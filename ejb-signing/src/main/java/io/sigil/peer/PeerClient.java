@@ -33,11 +33,7 @@ public class PeerClient {
 
     /** Delivers a signed envelope to the peer it is addressed to, waiting until it is accepted. */
     public void deliver(NodeIndex to, Envelope envelope) {
-        try {
-            deliverAsync(to, envelope).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        await(deliverAsync(to, envelope));
     }
 
     /**
@@ -89,16 +85,22 @@ public class PeerClient {
         });
     }
 
+    /** A blocking call under the same circuit and failure words as {@link #callAsync}; it runs on this thread. */
     private <T> T call(NodeIndex peer, String what, Function<URI, T> call) {
-        URI url = config.network().member(peer).url();
-        long now = System.currentTimeMillis();
-        PeerCircuit circuit = open(peer, now);
+        return await(callAsync(peer, what, url -> {
+            try {
+                return CompletableFuture.completedFuture(call.apply(url));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }));
+    }
+
+    private static <T> T await(CompletableFuture<T> call) {
         try {
-            T result = call.apply(url);
-            recovered(peer, url, circuit);
-            return result;
-        } catch (RuntimeException e) {
-            throw failed(peer, url, circuit, what, now, e);
+            return call.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
