@@ -23,9 +23,10 @@
         }
     }
     var maxString = B.maxString, maxBuffer = B.maxBuffer, maxArray = B.maxArray, maxArgs = 65536;
-    // The countdown lives in an Int32Array: a closure variable would box a new number on every check.
-    var k = new Int32Array(1);
-    k[0] = 1023;
+    // The countdown lives in an int array: a closure variable would box a new number on every check. An array
+    // literal, not new Int32Array(1): a `new` of a builtin links to that global's own constructor, so in code shared
+    // by every global it relinks on each execution, and each relink throws away the JIT's code for the function.
+    var k = [1023];
 
     function check() {
         if (--k[0] < 0) {
@@ -57,7 +58,7 @@
     // read, e.g. this['$sigil$k'] from the action, gets a decoy whose count decides nothing.
     var handouts = 2;
     defineProperty(g, '$sigil$k', {get: function () {
-        return handouts-- > 0 ? k : new Int32Array(1);
+        return handouts-- > 0 ? k : [0];
     }, enumerable: false, configurable: false});
     hidden(g, '$sigil$r', function (e) {
         if (B.foreign(e)) {
@@ -280,13 +281,16 @@
             if (len * bytesPer > maxBuffer) {
                 throw new RangeError('array too large');
             }
-            switch (arguments.length) {
+            return construct(arguments.length, a, b, c);
+        };
+        function construct(n, a, b, c) {
+            switch (n) {
                 case 0: return new Original();
                 case 1: return new Original(a);
                 case 2: return new Original(a, b);
                 default: return new Original(a, b, c);
             }
-        };
+        }
         Capped.prototype = Original.prototype;
         defineProperty(Original.prototype, 'constructor', {value: Capped, writable: true, enumerable: false, configurable: true});
         if (Original.isView) {

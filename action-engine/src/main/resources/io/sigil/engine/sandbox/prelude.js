@@ -35,7 +35,7 @@
         if (n > B.maxBuffer) {
             throw new RangeError(what + ' is too large');
         }
-        var out = new Array(n);
+        var out = []; // not new Array(n): see the countdown in kernel.js
         for (var i = 0; i < n; i++) {
             var b = v[i];
             if (typeof b !== 'number' || b < 0 || b > 255 || b % 1 !== 0) {
