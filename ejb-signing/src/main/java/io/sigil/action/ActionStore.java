@@ -40,6 +40,13 @@ public class ActionStore {
 
     private long maxCodeSize;
 
+    /**
+     * Code read or stored here, by CID, up to {@link #RECENT_BYTES} in all, least recently used out first. Code under a
+     * CID never changes, so an execution of a recent action needs no database read.
+     */
+    private final RecentCode recent = new RecentCode(RECENT_BYTES);
+    static final long RECENT_BYTES = 32L << 20;
+
     /** The outcome of a store: the CID, the size, and whether this call stored it (false if it was there). */
     public record Stored(Cid cid, long size, boolean created) { }
 
@@ -58,6 +65,7 @@ public class ActionStore {
             return new Stored(cid, code.length, false);
         }
         em.persist(new StoredAction(cid.toString(), code));
+        recent.put(cid, code.clone());
         LOG.info(() -> "stored action " + cid + " (" + code.length + " bytes)");
         return new Stored(cid, code.length, true);
     }
@@ -65,7 +73,17 @@ public class ActionStore {
     /** The code stored here under {@code cid}, if any; no network call. */
     @Lock(LockType.READ)
     public Optional<byte[]> local(Cid cid) {
-        return Optional.ofNullable(em.find(StoredAction.class, cid.toString())).map(StoredAction::code);
+        byte[] code = recent.get(cid);
+        if (code == null) {
+            StoredAction stored = em.find(StoredAction.class, cid.toString());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            code = stored.code();
+            recent.put(cid, code.clone());
+            return Optional.of(code);
+        }
+        return Optional.of(code.clone());
     }
 
     /**
