@@ -49,6 +49,7 @@ public class Transport {
     @Inject PeerClient client;
     @Inject Mailbox mailbox;
 
+    private volatile NodeIdentity.Keyring keyring;
     private final ReplayGuard replays = new ReplayGuard(FRESHNESS_MS);
     /** Envelopes stamped before this process started cannot belong to any of its sessions. */
     private final long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -63,6 +64,16 @@ public class Transport {
     }
 
     void close(Session session) { mailbox.close(session.id()); }
+
+    /** The identity key's operations, taken once from {@link NodeIdentity} so each envelope skips its EJB proxy. */
+    private NodeIdentity.Keyring keyring() {
+        NodeIdentity.Keyring k = keyring;
+        if (k == null) {
+            k = identity.keyring();
+            keyring = k;
+        }
+        return k;
+    }
 
     void send(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
         await(List.of(sendAsync(session, to, round, payload, secret)));
@@ -108,12 +119,12 @@ public class Transport {
                 System.currentTimeMillis(), Hex.encodeBare(nonce),
                 Base64.getEncoder().encodeToString(payload), null, null);
         if (secret != null) {
-            byte[] box = identity.sealTo(directory.identityKey(to), secret, EnvelopeCodec.sealingAad(unsigned), RANDOM);
+            byte[] box = keyring().sealTo(directory.identityKey(to), secret, EnvelopeCodec.sealingAad(unsigned), RANDOM);
             unsigned = new Envelope(unsigned.v(), protocol, unsigned.sessionId(), round, unsigned.from(), unsigned.to(),
                     unsigned.timestamp(), unsigned.nonce(), unsigned.payload(),
                     Base64.getEncoder().encodeToString(box), null);
         }
-        return unsigned.withSignature(identity.sign(EnvelopeCodec.signingDigest(unsigned)).toHex());
+        return unsigned.withSignature(keyring().sign(EnvelopeCodec.signingDigest(unsigned)).toHex());
     }
 
     /** Checks an incoming envelope and delivers it; throws a {@link SigilException} saying why it was refused. */
@@ -148,7 +159,7 @@ public class Transport {
         byte[] secret = null;
         if (e.sealed() != null) {
             try {
-                secret = identity.openFrom(senderKey, Base64.getDecoder().decode(e.sealed()), EnvelopeCodec.sealingAad(e));
+                secret = keyring().openFrom(senderKey, Base64.getDecoder().decode(e.sealed()), EnvelopeCodec.sealingAad(e));
             } catch (CryptoException ex) {
                 throw unauthentic("the sealed payload does not open with this node's identity key");
             }

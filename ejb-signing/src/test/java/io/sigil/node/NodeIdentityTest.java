@@ -82,4 +82,25 @@ class NodeIdentityTest {
         assertEquals("NodeIdentity[" + id.address() + "]", id.toString());
         id.close();
     }
+
+    @Test
+    void keyringSignsAndSealsAsTheNodeAndStopsWhenTheNodeCloses() {
+        NodeIdentity a = start(Optional.empty());
+        NodeIdentity.Keyring keyring = a.keyring();
+        byte[] digest = Sha256.hash(new byte[] {2});
+        assertTrue(keyring.sign(digest).verify(a.publicKey(), digest));
+        assertEquals("Keyring[<redacted>]", keyring.toString());
+
+        io.sigil.crypto.identity.IdentityKey peer = io.sigil.crypto.identity.IdentityKey.generate(new java.security.SecureRandom());
+        byte[] aad = {7};
+        byte[] sealed = keyring.sealTo(peer.publicKey(), new byte[] {1, 2, 3}, aad, new java.security.SecureRandom());
+        // the peer's side of the same box opens it, and what the node seals it can open from the peer's key
+        io.sigil.crypto.identity.PeerBox peerSide = io.sigil.crypto.identity.PeerBox.agree(peer, a.publicKey());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, peerSide.open(sealed, aad));
+        byte[] back = peerSide.seal(new byte[] {4}, aad, new java.security.SecureRandom());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {4}, a.openFrom(peer.publicKey(), back, aad));
+
+        a.close();
+        assertThrows(IllegalStateException.class, () -> keyring.sign(digest));
+    }
 }
