@@ -23,10 +23,16 @@
         }
     }
     var maxString = B.maxString, maxBuffer = B.maxBuffer, maxArray = B.maxArray, maxArgs = 65536;
-    // The countdown lives in an int array: a closure variable would box a new number on every check. An array
-    // literal, not new Int32Array(1): a `new` of a builtin links to that global's own constructor, so in code shared
-    // by every global it relinks on each execution, and each relink throws away the JIT's code for the function.
-    var k = [1023];
+    // The countdown lives in an Int32Array: a closure variable would box a new number on every check, and an
+    // Int32Array keeps whatever is stored in it an int. Built in a function of its own: a `new` of a builtin links to
+    // this global's own constructor, so in code shared by every global it relinks on each execution, and each relink
+    // throws away the JIT's code for the function that holds it (here the kernel's whole body, recompiled again and
+    // again until it moved out).
+    function counter() {
+        return new Int32Array(1);
+    }
+    var k = counter();
+    k[0] = 1023;
 
     function check() {
         if (--k[0] < 0) {
@@ -58,7 +64,7 @@
     // read, e.g. this['$sigil$k'] from the action, gets a decoy whose count decides nothing.
     var handouts = 2;
     defineProperty(g, '$sigil$k', {get: function () {
-        return handouts-- > 0 ? k : [0];
+        return handouts-- > 0 ? k : counter();
     }, enumerable: false, configurable: false});
     hidden(g, '$sigil$r', function (e) {
         if (B.foreign(e)) {
@@ -283,6 +289,7 @@
             }
             return construct(arguments.length, a, b, c);
         };
+        // `new Original` relinks on every execution (see counter above), so it is kept out of Capped
         function construct(n, a, b, c) {
             switch (n) {
                 case 0: return new Original();
