@@ -9,8 +9,10 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.security.auth.Destroyable;
@@ -46,6 +48,12 @@ public final class SigningSession implements Destroyable {
     private final SortedMap<Integer, Round1> round1s = new TreeMap<>();
     private final SortedMap<Integer, Round1Share> deals = new TreeMap<>();
     private final SortedMap<Integer, BigInteger> vs = new TreeMap<>();
+    /**
+     * Dealers whose nonce share passed the Feldman check. Each is checked once, when the second of its broadcast and
+     * its deal arrives; round 2 re-checks only a dealer that somehow was not. The check costs a scalar
+     * multiplication ({@code k*G}); it ran again for every dealer in round 2, this node's own deal included.
+     */
+    private final Set<Integer> nonceChecked = new HashSet<>();
     private boolean dealt;
     private BigInteger kShare;
     private BigInteger aShare;
@@ -304,7 +312,11 @@ public final class SigningSession implements Destroyable {
         return "SigningSession[sid=" + statement.sid() + ", self=" + self + ", <redacted>]";
     }
 
+    /** The Feldman check of {@code dealer}'s nonce share, once both parts are here; this node's own deal needs none. */
     private void checkNonceShare(int dealer) {
+        if (dealer == self || nonceChecked.contains(dealer)) {
+            return;
+        }
         Round1 broadcast = round1s.get(dealer);
         Round1Share d = deals.get(dealer);
         if (broadcast != null && d != null && !d.isDestroyed()) {
@@ -312,6 +324,7 @@ public final class SigningSession implements Destroyable {
             if (!c.verify(self, d.k())) {
                 throw abort(SigningAbortedException.Reason.BAD_NONCE_SHARE, dealer);
             }
+            nonceChecked.add(dealer);
         }
     }
 

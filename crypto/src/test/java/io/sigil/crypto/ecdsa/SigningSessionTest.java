@@ -189,6 +189,27 @@ class SigningSessionTest {
     }
 
     @Test
+    void aTamperedNonceShareArrivingBeforeItsCommitmentIsCaughtWhenTheCommitmentArrives() {
+        List<KeyShare> keys = DkgSimulation.run(3, 1, random);
+        byte[] e = random32();
+        SigningStatement st = SigningSimulation.statement(keys.get(0), requestId(), "sig", e, List.of(1, 2, 3));
+        SigningSession victim = new SigningSession(keys.get(0), st, random);
+        SigningSession honest = new SigningSession(keys.get(1), st, random);
+        SigningSession dealer = new SigningSession(keys.get(2), st, random);
+        victim.round1();
+        SigningSession.Round1Output fromHonest = honest.round1();
+        SigningSession.Round1Output fromDealer = dealer.round1();
+        victim.receive(fromHonest.shares().get(1));
+        victim.receive(fromHonest.broadcast());
+        Round1Share s = fromDealer.shares().get(1);
+        victim.receive(new Round1Share(s.sid(), 3, 1, s.k().add(BigInteger.ONE).mod(Secp256k1.Q), s.a(), s.b(), s.c()));
+        SigningAbortedException ex = assertThrows(SigningAbortedException.class, () -> victim.receive(fromDealer.broadcast()));
+        assertEquals(SigningAbortedException.Reason.BAD_NONCE_SHARE, ex.reason());
+        assertEquals(3, ex.culprit());
+        assertFalse(victim.readyForRound2());
+    }
+
+    @Test
     void sessionChecksItsInputsAndIsSingleUse() {
         List<KeyShare> keys = DkgSimulation.run(4, 1, random);
         byte[] e = random32();
