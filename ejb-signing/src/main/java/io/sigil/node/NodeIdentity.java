@@ -111,16 +111,6 @@ public class NodeIdentity {
     /** Signs a 32-byte digest with the identity key. */
     public EcdsaSignature sign(byte[] digest) { return keyring.sign(digest); }
 
-    /** Encrypts a private payload for the peer whose identity key is {@code peer} ({@link PeerBox}). */
-    public byte[] sealTo(ECPoint peer, byte[] secret, byte[] aad, SecureRandom random) {
-        return keyring.sealTo(peer, secret, aad, random);
-    }
-
-    /** Opens a private payload the peer with identity key {@code peer} sealed to this node; CryptoException if not. */
-    public byte[] openFrom(ECPoint peer, byte[] sealed, byte[] aad) {
-        return keyring.openFrom(peer, sealed, aad);
-    }
-
     /** The identity key and the box agreed with each peer key; the key never leaves it. */
     public static final class Keyring {
         private final IdentityKey key;

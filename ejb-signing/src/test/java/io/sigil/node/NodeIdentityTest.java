@@ -1,5 +1,6 @@
 package io.sigil.node;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sigil.crypto.Hex;
 import io.sigil.crypto.Sha256;
+import io.sigil.crypto.identity.IdentityKey;
+import io.sigil.crypto.identity.PeerBox;
 import io.sigil.storage.SecretSealer;
 import io.sigil.storage.StorageKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -91,14 +95,14 @@ class NodeIdentityTest {
         assertTrue(keyring.sign(digest).verify(a.publicKey(), digest));
         assertEquals("Keyring[<redacted>]", keyring.toString());
 
-        io.sigil.crypto.identity.IdentityKey peer = io.sigil.crypto.identity.IdentityKey.generate(new java.security.SecureRandom());
+        IdentityKey peer = IdentityKey.generate(new SecureRandom());
         byte[] aad = {7};
-        byte[] sealed = keyring.sealTo(peer.publicKey(), new byte[] {1, 2, 3}, aad, new java.security.SecureRandom());
+        byte[] sealed = keyring.sealTo(peer.publicKey(), new byte[] {1, 2, 3}, aad, new SecureRandom());
         // the peer's side of the same box opens it, and what the node seals it can open from the peer's key
-        io.sigil.crypto.identity.PeerBox peerSide = io.sigil.crypto.identity.PeerBox.agree(peer, a.publicKey());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, peerSide.open(sealed, aad));
-        byte[] back = peerSide.seal(new byte[] {4}, aad, new java.security.SecureRandom());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {4}, a.openFrom(peer.publicKey(), back, aad));
+        PeerBox peerSide = PeerBox.agree(peer, a.publicKey());
+        assertArrayEquals(new byte[] {1, 2, 3}, peerSide.open(sealed, aad));
+        byte[] back = peerSide.seal(new byte[] {4}, aad, new SecureRandom());
+        assertArrayEquals(new byte[] {4}, keyring.openFrom(peer.publicKey(), back, aad));
 
         a.close();
         assertThrows(IllegalStateException.class, () -> keyring.sign(digest));
