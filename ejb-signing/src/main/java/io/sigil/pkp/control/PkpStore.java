@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -173,18 +174,25 @@ public class PkpStore {
     }
 
     /**
-     * This node's share of an active PKP, opened from its sealed row. The caller must {@code destroy()} it after
-     * use. 404 if this node has no active PKP with that id.
+     * This node's share of an active PKP, opened from its sealed row, if {@code permits} accepts the PKP as it stands;
+     * else empty, and the share is not even opened. 404 if this node has no active PKP with that id. A signing call
+     * checks its caller and loads the share in this one look-up. The caller must {@code destroy()} the share.
      */
     @Lock(LockType.READ)
-    public KeyShare keyShare(TokenId tokenId) {
+    public Optional<KeyShare> keyShare(TokenId tokenId, Predicate<PkpState> permits) {
         KeyShareRecord row = inTransaction(() -> {
             PkpRecord pkp = em.find(PkpRecord.class, tokenId.toString());
-            KeyShareRecord r = em.find(KeyShareRecord.class, tokenId.toString());
-            return pkp == null || pkp.state() != PkpRecord.State.ACTIVE ? null : r;
+            if (pkp == null || pkp.state() != PkpRecord.State.ACTIVE) {
+                throw SigilException.notFound("PKP " + tokenId);
+            }
+            if (!permits.test(PkpState.of(pkp))) {
+                return null;
+            }
+            return Optional.ofNullable(em.find(KeyShareRecord.class, tokenId.toString()))
+                    .orElseThrow(() -> SigilException.notFound("the key share of PKP " + tokenId));
         });
         if (row == null) {
-            throw SigilException.notFound("PKP " + tokenId);
+            return Optional.empty();
         }
         byte[] plain;
         try {
@@ -194,7 +202,7 @@ public class PkpStore {
             throw new SigilException(ProblemType.INTERNAL, "this node cannot open its key share");
         }
         try {
-            return KeyShare.restore(plain);
+            return Optional.of(KeyShare.restore(plain));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }

@@ -44,6 +44,10 @@ public class ThresholdSigner {
      */
     public boolean mayUse(TokenId tokenId, String actionCid, EthAddress authSigAddress) {
         PkpState pkp = store.find(tokenId).orElseThrow(() -> SigilException.notFound("PKP " + tokenId));
+        return permits(pkp, actionCid, authSigAddress);
+    }
+
+    private static boolean permits(PkpState pkp, String actionCid, EthAddress authSigAddress) {
         return pkp.permits(actionCid) || (authSigAddress != null && authSigAddress.equals(pkp.owner()));
     }
 
@@ -86,11 +90,10 @@ public class ThresholdSigner {
         }
     }
 
+    /** The caller's permission and the share in one look-up (a signing call's only visit to the store). */
     private KeyShare authorisedKey(SigningRequest request, SigningCaller caller) {
-        if (!mayUse(request.tokenId(), caller.actionCid(), caller.authSigAddress())) {
-            throw new SigilException(ProblemType.NOT_PERMITTED, "the action is not a permitted action of PKP "
-                    + request.tokenId() + " and the authSig is not its owner's");
-        }
-        return store.keyShare(request.tokenId());
+        return store.keyShare(request.tokenId(), pkp -> permits(pkp, caller.actionCid(), caller.authSigAddress()))
+                .orElseThrow(() -> new SigilException(ProblemType.NOT_PERMITTED, "the action is not a permitted action"
+                        + " of PKP " + request.tokenId() + " and the authSig is not its owner's"));
     }
 }

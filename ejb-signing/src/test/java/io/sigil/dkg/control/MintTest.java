@@ -48,7 +48,7 @@ class MintTest {
             for (TestNetwork.TestNode n : net.nodes()) {
                 PkpState there = waitActive(n, pkp);
                 assertEquals(pkp, there);
-                KeyShare share = n.store.keyShare(pkp.tokenId());
+                KeyShare share = n.store.keyShare(pkp.tokenId(), any -> true).orElseThrow();
                 assertEquals(n.index(), share.index());
                 assertEquals(pkp.publicKey(), share.publicKey());
                 share.destroy();
@@ -184,7 +184,7 @@ class MintTest {
             assertEquals(List.of(3), e.extensions().get("missingNodes"));
             var mint = net.node(1).store.preparedMints().get(0);
             assertTrue(net.node(1).store.find(mint.tokenId()).isEmpty(), "undecided: kept, but neither shown nor usable");
-            assertThrows(SigilException.class, () -> net.node(1).store.keyShare(mint.tokenId()));
+            assertThrows(SigilException.class, () -> net.node(1).store.keyShare(mint.tokenId(), any -> true).orElseThrow());
             // node 2 commits on its own thread once it holds every statement, not before node 1 answers
             for (int i = 0; i < 100 && net.node(2).store.find(mint.tokenId()).isEmpty(); i++) {
                 Thread.sleep(50);

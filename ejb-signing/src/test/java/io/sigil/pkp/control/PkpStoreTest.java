@@ -51,7 +51,7 @@ class PkpStoreTest {
             PkpStore store = db.pkpStore(sealer);
             store.prepare("0x" + "11".repeat(32), share, owner.address(), List.of(CID_B, CID_A), false, new byte[] {1});
             assertTrue(store.find(tokenId).isEmpty(), "a prepared PKP is not shown");
-            assertThrows(SigilException.class, () -> store.keyShare(tokenId), "nor usable");
+            assertThrows(SigilException.class, () -> store.keyShare(tokenId, any -> true).orElseThrow(), "nor usable");
             assertTrue(store.activate(tokenId, new byte[] {2}));
 
             // what is in the table, read with plain JDBC: no plaintext share, no secret scalar
@@ -85,7 +85,9 @@ class PkpStoreTest {
             assertEquals(share.publicKey(), pkp.publicKey());
             assertEquals(share.address(), pkp.ethAddress());
             assertEquals(0, pkp.version());
-            KeyShare loaded = store.keyShare(tokenId);
+            assertTrue(store.keyShare(tokenId, state -> !state.permits(CID_A)).isEmpty(),
+                    "a caller the PKP does not permit gets no share");
+            KeyShare loaded = store.keyShare(tokenId, state -> state.permits(CID_A)).orElseThrow();
             assertEquals(share.secretShare(), loaded.secretShare());
             assertEquals(share.commitments(), loaded.commitments());
             loaded.destroy();
@@ -108,9 +110,9 @@ class PkpStoreTest {
                         + " sigil_key_share where token_id = '" + a.get(0).tokenId() + "') where token_id = '"
                         + b.get(0).tokenId() + "'");
             }
-            SigilException e = assertThrows(SigilException.class, () -> store.keyShare(b.get(0).tokenId()));
+            SigilException e = assertThrows(SigilException.class, () -> store.keyShare(b.get(0).tokenId(), any -> true));
             assertEquals(ProblemType.INTERNAL, e.type());
-            store.keyShare(a.get(0).tokenId()).destroy();
+            store.keyShare(a.get(0).tokenId(), any -> true).orElseThrow().destroy();
         }
     }
 
