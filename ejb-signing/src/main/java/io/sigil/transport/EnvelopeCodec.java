@@ -1,9 +1,11 @@
 package io.sigil.transport;
 
+import io.sigil.crypto.Hex;
 import io.sigil.crypto.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The canonical bytes of an envelope: what the sender signs and what a sealed payload is bound to. Fields are
@@ -11,22 +13,39 @@ import java.nio.charset.StandardCharsets;
  * as transmitted (base64 and hex text), so verification never depends on how a decoder normalises them.
  */
 public final class EnvelopeCodec {
-    private static final byte[] SIGNING_DOMAIN = "sigil/envelope/v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SEALING_DOMAIN = "sigil/envelope-seal/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SIGNING_DOMAIN = "sigil/envelope/v2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEALING_DOMAIN = "sigil/envelope-seal/v2".getBytes(StandardCharsets.US_ASCII);
 
     private EnvelopeCodec() { }
 
-    /** SHA-256 of the canonical encoding of everything but the signature. */
+    /**
+     * SHA-256 of the canonical encoding of everything but {@code sealed} and the signature: the same for every
+     * recipient of a broadcast. Each recipient's {@code sealed} is covered through its entry in {@code boxes}.
+     */
     public static byte[] signingDigest(Envelope e) {
         ByteArrayOutputStream out = header(SIGNING_DOMAIN, e);
         text(out, e.payload() == null ? "" : e.payload());
-        text(out, e.sealed() == null ? "" : e.sealed());
+        List<String> boxes = e.boxes();
+        int32(out, boxes == null ? -1 : boxes.size());
+        if (boxes != null) {
+            boxes.forEach(b -> text(out, b == null ? "" : b));
+        }
         return Sha256.hash(out.toByteArray());
     }
 
-    /** Associated data for the sealed payload: the header, so a sealed payload cannot be moved to another message. */
-    public static byte[] sealingAad(Envelope e) {
-        return header(SEALING_DOMAIN, e).toByteArray();
+    /** The entry of {@code boxes} for a {@code sealed} text: its SHA-256 in hex, or empty for none. */
+    public static String boxDigest(String sealed) {
+        return sealed == null ? "" : Hex.encodeBare(Sha256.hash(sealed.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * Associated data for the private payload to {@code recipient}: the header and the recipient, so a sealed payload
+     * cannot be moved to another message.
+     */
+    public static byte[] sealingAad(Envelope e, int recipient) {
+        ByteArrayOutputStream out = header(SEALING_DOMAIN, e);
+        int32(out, recipient);
+        return out.toByteArray();
     }
 
     private static ByteArrayOutputStream header(byte[] domain, Envelope e) {
@@ -37,7 +56,9 @@ public final class EnvelopeCodec {
         text(out, e.sessionId());
         int32(out, e.round());
         int32(out, e.from());
-        int32(out, e.to());
+        List<Integer> to = e.to() == null ? List.of() : e.to();
+        int32(out, to.size());
+        to.forEach(i -> int32(out, i == null ? -1 : i));
         out.writeBytes(ByteBuffer.allocate(8).putLong(e.timestamp()).array());
         text(out, e.nonce());
         return out;
@@ -52,5 +73,4 @@ public final class EnvelopeCodec {
     private static void int32(ByteArrayOutputStream out, int v) {
         out.writeBytes(ByteBuffer.allocate(4).putInt(v).array());
     }
-
 }

@@ -18,8 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
@@ -40,6 +45,11 @@ public class Transport {
     private static final Pattern PROTOCOL = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern NONCE = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern SIGNATURE = Pattern.compile("0x[0-9a-f]{130}");
+    private static final Pattern BOX = Pattern.compile("[0-9a-f]{64}");
+    /** The envelope format this node speaks. */
+    static final int VERSION = 2;
+    /** More recipients than any network has members is malformed. */
+    static final int MAX_RECIPIENTS = 1000;
     private static final int MAX_ROUND = 1000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -76,27 +86,33 @@ public class Transport {
     }
 
     void send(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
-        await(List.of(sendAsync(session, to, round, payload, secret)));
+        Map<NodeIndex, byte[]> one = new HashMap<>(2);
+        one.put(to, secret);
+        sendEach(session, round, payload, one);
     }
 
-    /** Sends {@code payload} to every node of {@code secrets} with its own secret (or none), all in flight at once. */
+    /**
+     * Sends {@code payload} to every node of {@code secrets} with its own secret (or none): one signed broadcast, its
+     * copies all in flight at once; this node's own copy is delivered locally.
+     */
     void sendEach(Session session, int round, byte[] payload, Map<NodeIndex, byte[]> secrets) {
-        List<CompletableFuture<Void>> sends = new ArrayList<>(secrets.size());
-        secrets.forEach((peer, secret) -> sends.add(sendAsync(session, peer, round, payload, secret)));
+        NodeIndex self = config.self();
+        Map<NodeIndex, byte[]> peers = new TreeMap<>();
+        secrets.forEach((node, secret) -> {
+            if (node.equals(self)) {
+                session.deliverLocally(new InboundMessage(self, session.protocol(), session.id(), round,
+                        payload.clone(), secret == null ? null : secret.clone()));
+            } else {
+                peers.put(node, secret);
+            }
+        });
+        if (peers.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> sends = new ArrayList<>(peers.size());
+        broadcast(session.protocol(), session.id(), round, payload, peers)
+                .forEach((peer, copy) -> sends.add(client.deliverAsync(peer, copy)));
         await(sends);
-    }
-
-    CompletableFuture<Void> sendAsync(Session session, NodeIndex to, int round, byte[] payload, byte[] secret) {
-        if (to.equals(config.self())) {
-            session.deliverLocally(new InboundMessage(to, session.protocol(), session.id(), round,
-                    payload.clone(), secret == null ? null : secret.clone()));
-            return CompletableFuture.completedFuture(null);
-        }
-        try {
-            return client.deliverAsync(to, seal(session.protocol(), session.id(), round, to, payload, secret));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     /** Waits for every send; the first failure (a {@link PeerUnavailableException} names its peer) is thrown. */
@@ -111,23 +127,47 @@ public class Transport {
         }
     }
 
-    /** Builds and signs an envelope; public for protocols that address a node outside any session (ping). */
+    /** Builds and signs an envelope to one node; public for protocols that address a node outside any session (ping). */
     public Envelope seal(String protocol, SessionId sessionId, int round, NodeIndex to, byte[] payload, byte[] secret) {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        Envelope unsigned = new Envelope(1, protocol, sessionId.hex(), round, config.self().value(), to.value(),
-                System.currentTimeMillis(), Hex.encodeBare(nonce),
-                Base64.getEncoder().encodeToString(payload), null, null);
-        if (secret != null) {
-            byte[] box = keyring().sealTo(directory.identityKey(to), secret, EnvelopeCodec.sealingAad(unsigned), RANDOM);
-            unsigned = new Envelope(unsigned.v(), protocol, unsigned.sessionId(), round, unsigned.from(), unsigned.to(),
-                    unsigned.timestamp(), unsigned.nonce(), unsigned.payload(),
-                    Base64.getEncoder().encodeToString(box), null);
-        }
-        return unsigned.withSignature(keyring().sign(EnvelopeCodec.signingDigest(unsigned)).toHex());
+        Map<NodeIndex, byte[]> one = new HashMap<>(2);
+        one.put(to, secret);
+        return broadcast(protocol, sessionId, round, payload, one).get(to);
     }
 
-    /** Checks an incoming envelope and delivers it; throws a {@link SigilException} saying why it was refused. */
+    /**
+     * Builds one broadcast to the nodes of {@code secrets} (never this node), each with its own secret sealed to it or
+     * none, and signs it once: the copy for each recipient, in index order.
+     */
+    Map<NodeIndex, Envelope> broadcast(String protocol, SessionId sessionId, int round, byte[] payload,
+                                               Map<NodeIndex, byte[]> secrets) {
+        SortedMap<NodeIndex, byte[]> byIndex = new TreeMap<>(secrets);
+        List<Integer> to = byIndex.keySet().stream().map(NodeIndex::value).toList();
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        Envelope header = new Envelope(VERSION, protocol, sessionId.hex(), round, config.self().value(), to,
+                System.currentTimeMillis(), Hex.encodeBare(nonce), Base64.getEncoder().encodeToString(payload),
+                null, null, null);
+        Map<NodeIndex, String> sealed = new LinkedHashMap<>();
+        List<String> boxes = new ArrayList<>(to.size());
+        byIndex.forEach((peer, secret) -> {
+            String box = secret == null ? null : Base64.getEncoder().encodeToString(keyring().sealTo(
+                    directory.identityKey(peer), secret, EnvelopeCodec.sealingAad(header, peer.value()), RANDOM));
+            sealed.put(peer, box);
+            boxes.add(EnvelopeCodec.boxDigest(box));
+        });
+        Envelope unsigned = sealed.values().stream().allMatch(Objects::isNull) ? header
+                : new Envelope(VERSION, protocol, header.sessionId(), round, header.from(), to, header.timestamp(),
+                        header.nonce(), header.payload(), List.copyOf(boxes), null, null);
+        Envelope signed = unsigned.withSignature(keyring().sign(EnvelopeCodec.signingDigest(unsigned)).toHex());
+        Map<NodeIndex, Envelope> copies = new LinkedHashMap<>();
+        sealed.forEach((peer, box) -> copies.put(peer, signed.withSealed(box)));
+        return copies;
+    }
+
+    /**
+     * Checks an incoming envelope and delivers it; throws a {@link SigilException} saying why it was refused. A second
+     * copy of an envelope already delivered (a sender's retry after a lost answer) is accepted and dropped.
+     */
     public void receive(Envelope e) {
         checkShape(e);
         NodeIndex self = config.self();
@@ -135,8 +175,9 @@ public class Transport {
             throw new SigilException(ProblemType.NOT_A_MEMBER, "the sender is not a member of this network");
         }
         NodeIndex from = NodeIndex.of(e.from());
-        if (e.to() != self.value()) {
-            throw unauthentic("the message is addressed to another node");
+        int position = e.to().indexOf(self.value());
+        if (position < 0) {
+            throw unauthentic("the message is addressed to other nodes");
         }
         long now = System.currentTimeMillis();
         if (Math.abs(now - e.timestamp()) > FRESHNESS_MS || e.timestamp() < startedAt) {
@@ -147,33 +188,49 @@ public class Transport {
         // its key is pinned; it is refused, and the sender's retry or next round succeeds.
         ECPoint senderKey = directory.pinnedKey(from).orElseThrow(
                 () -> unauthentic("the sender's identity key is not known to this node yet"));
-        if (!verifies(e, senderKey)) {
+        byte[] digest = EnvelopeCodec.signingDigest(e);
+        if (!verifies(e, senderKey, digest)) {
             LOG.warning(() -> "refused a message claiming to be from node " + from
                     + ": its signature does not verify against the node's pinned identity key");
             directory.suspectKeyChange(from);
             throw unauthentic("the signature does not verify against the sender's identity key");
         }
-        if (!replays.firstSeen(e.from(), e.nonce(), now)) {
-            throw unauthentic("the message was already received");
+        // the signature covers this node's private payload through its digest: another recipient's copy fails here
+        String expectedBox = e.boxes() == null ? "" : e.boxes().get(position);
+        if (!expectedBox.equals(EnvelopeCodec.boxDigest(e.sealed()))) {
+            throw unauthentic("the private payload is not the one the sender signed for this node");
         }
-        byte[] secret = null;
-        if (e.sealed() != null) {
-            try {
-                secret = keyring().openFrom(senderKey, Base64.getDecoder().decode(e.sealed()), EnvelopeCodec.sealingAad(e));
-            } catch (CryptoException ex) {
-                throw unauthentic("the sealed payload does not open with this node's identity key");
+        switch (replays.check(e.from(), e.nonce(), digest, now)) {
+            case DUPLICATE -> {
+                return;
             }
+            case REUSED -> throw unauthentic("the message reuses the nonce of another message");
+            case FIRST -> { }
         }
-        mailbox.deliver(new InboundMessage(from, e.protocol(), new SessionId(e.sessionId()), e.round(),
-                Base64.getDecoder().decode(e.payload()), secret));
+        try {
+            byte[] secret = null;
+            if (e.sealed() != null) {
+                try {
+                    secret = keyring().openFrom(senderKey, Base64.getDecoder().decode(e.sealed()),
+                            EnvelopeCodec.sealingAad(e, self.value()));
+                } catch (CryptoException ex) {
+                    throw unauthentic("the sealed payload does not open with this node's identity key");
+                }
+            }
+            mailbox.deliver(new InboundMessage(from, e.protocol(), new SessionId(e.sessionId()), e.round(),
+                    Base64.getDecoder().decode(e.payload()), secret));
+        } catch (RuntimeException notDelivered) {
+            replays.forget(e.from(), e.nonce());
+            throw notDelivered;
+        }
     }
 
     private static void checkShape(Envelope e) {
         if (e == null) {
             throw SigilException.malformed("body", "an envelope is required");
         }
-        if (e.v() != 1) {
-            throw SigilException.malformed("v", "must be 1");
+        if (e.v() != VERSION) {
+            throw SigilException.malformed("v", "must be " + VERSION);
         }
         if (e.protocol() == null || !PROTOCOL.matcher(e.protocol()).matches()) {
             throw SigilException.malformed("protocol", "must be 1-32 lowercase letters, digits or dashes");
@@ -184,11 +241,19 @@ public class Transport {
         if (e.round() < 0 || e.round() > MAX_ROUND) {
             throw SigilException.malformed("round", "must be in 0.." + MAX_ROUND);
         }
+        if (e.to() == null || e.to().isEmpty() || e.to().size() > MAX_RECIPIENTS || !ascending(e.to())) {
+            throw SigilException.malformed("to", "must be 1 to " + MAX_RECIPIENTS + " node indices, ascending");
+        }
         if (e.nonce() == null || !NONCE.matcher(e.nonce()).matches()) {
             throw SigilException.malformed("nonce", "must be 32 lowercase hex digits");
         }
         if (e.payload() == null || !isBase64(e.payload())) {
             throw SigilException.malformed("payload", "must be base64");
+        }
+        if (e.boxes() != null && (e.boxes().size() != e.to().size()
+                || !e.boxes().stream().allMatch(b -> b != null && (b.isEmpty() || BOX.matcher(b).matches())))) {
+            throw SigilException.malformed("boxes", "must hold one SHA-256 (64 lowercase hex digits) or empty text"
+                    + " per recipient");
         }
         if (e.sealed() != null && !isBase64(e.sealed())) {
             throw SigilException.malformed("sealed", "must be base64");
@@ -201,9 +266,20 @@ public class Transport {
         }
     }
 
-    private static boolean verifies(Envelope e, ECPoint key) {
+    private static boolean ascending(List<Integer> indices) {
+        int last = 0;
+        for (Integer i : indices) {
+            if (i == null || i <= last) {
+                return false;
+            }
+            last = i;
+        }
+        return true;
+    }
+
+    private static boolean verifies(Envelope e, ECPoint key, byte[] digest) {
         try {
-            return EcdsaSignature.fromHex(e.signature()).verify(key, EnvelopeCodec.signingDigest(e));
+            return EcdsaSignature.fromHex(e.signature()).verify(key, digest);
         } catch (IllegalArgumentException invalidSignatureEncoding) {
             return false;
         }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +98,7 @@ class TransportTest {
     void messageSignedByAnotherMemberClaimingToBeThirdIsRefused() {
         Envelope real = from2to1(new byte[0], null);
         Envelope claimsNode3 = copy(real, e -> new Envelope(e.v(), e.protocol(), e.sessionId(), e.round(), 3, e.to(),
-                e.timestamp(), e.nonce(), e.payload(), e.sealed(), e.signature()));
+                e.timestamp(), e.nonce(), e.payload(), e.boxes(), e.sealed(), e.signature()));
         assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE, refusal(claimsNode3));
     }
 
@@ -111,23 +113,84 @@ class TransportTest {
         Envelope e = from2to1("pay 1".getBytes(StandardCharsets.UTF_8), null);
         Envelope tampered = copy(e, x -> new Envelope(x.v(), x.protocol(), x.sessionId(), x.round(), x.from(), x.to(),
                 x.timestamp(), x.nonce(), Base64.getEncoder().encodeToString("pay 9".getBytes(StandardCharsets.UTF_8)),
-                x.sealed(), x.signature()));
+                x.boxes(), x.sealed(), x.signature()));
         assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE, refusal(tampered));
     }
 
     @Test
-    void replayedMessageIsRefused() {
+    void secondCopyOfADeliveredMessageIsAcceptedButNotDeliveredAgain() {
         Envelope e = from2to1(new byte[0], null);
         net.node(1).transport.receive(e);
-        assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE, refusal(e));
+        net.node(1).transport.receive(e); // the sender's retry after a lost answer
+        assertEquals(1, received.size());
+    }
+
+    @Test
+    void nonceReusedForOtherContentIsRefused() {
+        Envelope first = from2to1("one".getBytes(StandardCharsets.UTF_8), null);
+        net.node(1).transport.receive(first);
+        Envelope other = new Envelope(first.v(), first.protocol(), first.sessionId(), first.round(), 2, List.of(1),
+                first.timestamp(), first.nonce(), Base64.getEncoder().encodeToString("two".getBytes(StandardCharsets.UTF_8)),
+                null, null, null);
+        assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE, refusal(other.withSignature(signAs(2, other))));
+        assertEquals(1, received.size());
+    }
+
+    @Test
+    void aBroadcastIsSignedOnceAndEachRecipientOpensOnlyItsOwnSecret() {
+        Map<NodeIndex, byte[]> secrets = new LinkedHashMap<>();
+        secrets.put(NodeIndex.of(3), "for three".getBytes(StandardCharsets.UTF_8));
+        secrets.put(NodeIndex.of(1), "for one".getBytes(StandardCharsets.UTF_8));
+        Map<NodeIndex, Envelope> copies = net.node(2).transport.broadcast("test", SessionId.random(), 1,
+                "public".getBytes(StandardCharsets.UTF_8), secrets);
+        Envelope to1 = copies.get(NodeIndex.of(1));
+        Envelope to3 = copies.get(NodeIndex.of(3));
+        assertEquals(List.of(1, 3), to1.to());
+        assertEquals(to1.signature(), to3.signature(), "one signature for the whole broadcast");
+        assertEquals(List.of(EnvelopeCodec.boxDigest(to1.sealed()), EnvelopeCodec.boxDigest(to3.sealed())), to1.boxes());
+
+        net.node(1).transport.receive(to1);
+        assertArrayEquals("for one".getBytes(StandardCharsets.UTF_8), received.get(0).secret());
+        net.node(3).transport.receive(to3);
+        assertArrayEquals("for three".getBytes(StandardCharsets.UTF_8), received.get(1).secret());
+    }
+
+    @Test
+    void anotherRecipientsCopyIsRefused() {
+        Map<NodeIndex, byte[]> secrets = new LinkedHashMap<>();
+        secrets.put(NodeIndex.of(1), "for one".getBytes(StandardCharsets.UTF_8));
+        secrets.put(NodeIndex.of(3), "for three".getBytes(StandardCharsets.UTF_8));
+        Map<NodeIndex, Envelope> copies = net.node(2).transport.broadcast("test", SessionId.random(), 1, new byte[0],
+                secrets);
+        // node 3 forwards its copy to node 1, which must not take it for its own (nor burn the nonce)
+        assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE, refusal(copies.get(NodeIndex.of(3))));
+        assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE,
+                refusal(copies.get(NodeIndex.of(1)).withSealed(copies.get(NodeIndex.of(3)).sealed())));
+        assertTrue(received.isEmpty());
+        net.node(1).transport.receive(copies.get(NodeIndex.of(1)));
+        assertArrayEquals("for one".getBytes(StandardCharsets.UTF_8), received.get(0).secret());
+    }
+
+    @Test
+    void aPublicBroadcastIsTheSameMessageForEveryRecipient() {
+        Map<NodeIndex, byte[]> none = new LinkedHashMap<>();
+        none.put(NodeIndex.of(1), null);
+        none.put(NodeIndex.of(3), null);
+        Map<NodeIndex, Envelope> copies = net.node(2).transport.broadcast("test", SessionId.random(), 1, new byte[] {7},
+                none);
+        assertNull(copies.get(NodeIndex.of(1)).boxes());
+        assertEquals(copies.get(NodeIndex.of(1)), copies.get(NodeIndex.of(3)));
+        // a copy node 3 forwards first is the message node 2 sent node 1, and node 2's own copy is then a duplicate
+        net.node(1).transport.receive(copies.get(NodeIndex.of(3)));
+        net.node(1).transport.receive(copies.get(NodeIndex.of(1)));
         assertEquals(1, received.size());
     }
 
     @Test
     void staleMessageIsRefused() {
         Envelope fresh = from2to1(new byte[0], null);
-        Envelope old = new Envelope(1, "test", fresh.sessionId(), 1, 2, 1, System.currentTimeMillis() - 60_000,
-                fresh.nonce(), fresh.payload(), null, null);
+        Envelope old = new Envelope(fresh.v(), "test", fresh.sessionId(), 1, 2, List.of(1),
+                System.currentTimeMillis() - 60_000, fresh.nonce(), fresh.payload(), null, null, null);
         Envelope signedOld = old.withSignature(signAs(2, old));
         assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE, refusal(signedOld));
     }
@@ -142,10 +205,10 @@ class TransportTest {
     void nonMemberIsRefusedWith403() {
         Envelope e = from2to1(new byte[0], null);
         Envelope stranger = copy(e, x -> new Envelope(x.v(), x.protocol(), x.sessionId(), x.round(), 7, x.to(),
-                x.timestamp(), x.nonce(), x.payload(), x.sealed(), x.signature()));
+                x.timestamp(), x.nonce(), x.payload(), x.boxes(), x.sealed(), x.signature()));
         assertEquals(ProblemType.NOT_A_MEMBER, refusal(stranger));
         Envelope self = copy(e, x -> new Envelope(x.v(), x.protocol(), x.sessionId(), x.round(), 1, x.to(),
-                x.timestamp(), x.nonce(), x.payload(), x.sealed(), x.signature()));
+                x.timestamp(), x.nonce(), x.payload(), x.boxes(), x.sealed(), x.signature()));
         assertEquals(ProblemType.NOT_A_MEMBER, refusal(self));
     }
 
@@ -153,8 +216,8 @@ class TransportTest {
     void sealedPayloadMovedToAnotherMessageDoesNotOpen() {
         Envelope carrier = from2to1(new byte[0], "secret".getBytes(StandardCharsets.UTF_8));
         Envelope other = from2to1(new byte[0], null);
-        Envelope moved = new Envelope(1, "test", other.sessionId(), 1, 2, 1, other.timestamp(), other.nonce(),
-                other.payload(), carrier.sealed(), null);
+        Envelope moved = new Envelope(other.v(), "test", other.sessionId(), 1, 2, List.of(1), other.timestamp(),
+                other.nonce(), other.payload(), List.of(EnvelopeCodec.boxDigest(carrier.sealed())), carrier.sealed(), null);
         assertEquals(ProblemType.UNAUTHENTICATED_MESSAGE, refusal(moved.withSignature(signAs(2, moved))));
         assertTrue(received.isEmpty());
     }
@@ -162,13 +225,34 @@ class TransportTest {
     @Test
     void malformedFieldsAreNamed() {
         Envelope e = from2to1(new byte[0], null);
-        assertField("protocol", copy(e, x -> new Envelope(1, "NOT valid", x.sessionId(), 1, 2, 1, x.timestamp(), x.nonce(), x.payload(), null, x.signature())));
-        assertField("sessionId", copy(e, x -> new Envelope(1, "test", "xyz", 1, 2, 1, x.timestamp(), x.nonce(), x.payload(), null, x.signature())));
-        assertField("nonce", copy(e, x -> new Envelope(1, "test", x.sessionId(), 1, 2, 1, x.timestamp(), "00", x.payload(), null, x.signature())));
-        assertField("payload", copy(e, x -> new Envelope(1, "test", x.sessionId(), 1, 2, 1, x.timestamp(), x.nonce(), "***", null, x.signature())));
-        assertField("v", copy(e, x -> new Envelope(2, "test", x.sessionId(), 1, 2, 1, x.timestamp(), x.nonce(), x.payload(), null, x.signature())));
-        assertField("round", copy(e, x -> new Envelope(1, "test", x.sessionId(), -1, 2, 1, x.timestamp(), x.nonce(), x.payload(), null, x.signature())));
-        assertField("signature", copy(e, x -> new Envelope(1, "test", x.sessionId(), 1, 2, 1, x.timestamp(), x.nonce(), x.payload(), null, "0x12")));
+        assertField("protocol", with(e, "protocol", "NOT valid"));
+        assertField("sessionId", with(e, "sessionId", "xyz"));
+        assertField("nonce", with(e, "nonce", "00"));
+        assertField("payload", with(e, "payload", "***"));
+        assertField("v", with(e, "v", 1));
+        assertField("round", with(e, "round", -1));
+        assertField("signature", with(e, "signature", "0x12"));
+        assertField("to", with(e, "to", List.of()));
+        assertField("to", with(e, "to", List.of(3, 1)));
+        assertField("to", with(e, "to", List.of(1, 1)));
+        assertField("boxes", with(e, "boxes", List.of("", "")));
+        assertField("boxes", with(e, "boxes", List.of("not a digest")));
+    }
+
+    /** {@code e} with one field replaced (by record component name). */
+    private static Envelope with(Envelope e, String field, Object value) {
+        Object v = field.equals("v") ? value : e.v();
+        return new Envelope((int) v, field.equals("protocol") ? (String) value : e.protocol(),
+                field.equals("sessionId") ? (String) value : e.sessionId(), field.equals("round") ? (int) value : e.round(),
+                e.from(), field.equals("to") ? cast(value) : e.to(), e.timestamp(),
+                field.equals("nonce") ? (String) value : e.nonce(), field.equals("payload") ? (String) value : e.payload(),
+                field.equals("boxes") ? cast(value) : e.boxes(), e.sealed(),
+                field.equals("signature") ? (String) value : e.signature());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(Object list) {
+        return (List<T>) list;
     }
 
     @Test
@@ -192,21 +276,21 @@ class TransportTest {
     }
 
     @Test
-    void signatureCoversEveryField() {
-        Envelope e = from2to1(new byte[] {1}, null);
+    void signatureCoversEveryFieldButTheSealedCopy() {
+        Envelope e = from2to1(new byte[] {1}, "secret".getBytes(StandardCharsets.UTF_8));
         byte[] base = EnvelopeCodec.signingDigest(e);
         List<Envelope> variants = List.of(
-                new Envelope(1, "test2", e.sessionId(), e.round(), e.from(), e.to(), e.timestamp(), e.nonce(), e.payload(), e.sealed(), null),
-                new Envelope(1, e.protocol(), SessionId.random().hex(), e.round(), e.from(), e.to(), e.timestamp(), e.nonce(), e.payload(), e.sealed(), null),
-                new Envelope(1, e.protocol(), e.sessionId(), e.round() + 1, e.from(), e.to(), e.timestamp(), e.nonce(), e.payload(), e.sealed(), null),
-                new Envelope(1, e.protocol(), e.sessionId(), e.round(), 3, e.to(), e.timestamp(), e.nonce(), e.payload(), e.sealed(), null),
-                new Envelope(1, e.protocol(), e.sessionId(), e.round(), e.from(), 3, e.timestamp(), e.nonce(), e.payload(), e.sealed(), null),
-                new Envelope(1, e.protocol(), e.sessionId(), e.round(), e.from(), e.to(), e.timestamp() + 1, e.nonce(), e.payload(), e.sealed(), null),
-                new Envelope(1, e.protocol(), e.sessionId(), e.round(), e.from(), e.to(), e.timestamp(), Hex.encodeBare(new byte[16]), e.payload(), e.sealed(), null),
-                new Envelope(1, e.protocol(), e.sessionId(), e.round(), e.from(), e.to(), e.timestamp(), e.nonce(), "", e.sealed(), null),
-                new Envelope(1, e.protocol(), e.sessionId(), e.round(), e.from(), e.to(), e.timestamp(), e.nonce(), e.payload(), "AA==", null));
+                with(e, "v", 3), with(e, "protocol", "test2"), with(e, "sessionId", SessionId.random().hex()),
+                with(e, "round", e.round() + 1), with(e, "to", List.of(3)), with(e, "to", List.of(1, 3)),
+                with(e, "nonce", Hex.encodeBare(new byte[16])), with(e, "payload", ""),
+                with(e, "boxes", List.of("")), with(e, "boxes", null),
+                new Envelope(e.v(), e.protocol(), e.sessionId(), e.round(), 3, e.to(), e.timestamp(), e.nonce(),
+                        e.payload(), e.boxes(), e.sealed(), null),
+                new Envelope(e.v(), e.protocol(), e.sessionId(), e.round(), e.from(), e.to(), e.timestamp() + 1,
+                        e.nonce(), e.payload(), e.boxes(), e.sealed(), null));
         for (Envelope v : variants) {
             assertTrue(!java.util.Arrays.equals(base, EnvelopeCodec.signingDigest(v)), "digest ignores a field: " + v);
         }
+        assertArrayEquals(base, EnvelopeCodec.signingDigest(e.withSealed("AA==")), "sealed is covered by its box digest");
     }
 }

@@ -84,15 +84,15 @@ class LocalNetworkIT {
     @Test
     @Order(3)
     void forgedMessagesAreRefusedAndChangeNothing() throws Exception {
-        Envelope unsigned = new Envelope(1, "ping", Hex.encodeBare(new byte[32]), 0, 2, 1,
-                System.currentTimeMillis(), Hex.encodeBare(randomBytes(16)), "", null, null);
+        Envelope unsigned = new Envelope(2, "ping", Hex.encodeBare(new byte[32]), 0, 2, List.of(1),
+                System.currentTimeMillis(), Hex.encodeBare(randomBytes(16)), "", null, null, null);
         IdentityKey impostor = IdentityKey.generate(new SecureRandom());
         Envelope forged = unsigned.withSignature(impostor.sign(EnvelopeCodec.signingDigest(unsigned)).toHex());
         assertProblem(post(1, forged), 401, "unauthenticated-message");
         assertProblem(post(1, unsigned), 401, "unauthenticated-message");
 
-        Envelope stranger = new Envelope(1, "ping", Hex.encodeBare(new byte[32]), 0, 9, 1,
-                System.currentTimeMillis(), Hex.encodeBare(randomBytes(16)), "", null, null);
+        Envelope stranger = new Envelope(2, "ping", Hex.encodeBare(new byte[32]), 0, 9, List.of(1),
+                System.currentTimeMillis(), Hex.encodeBare(randomBytes(16)), "", null, null, null);
         assertProblem(post(1, stranger.withSignature(impostor.sign(EnvelopeCodec.signingDigest(stranger)).toHex())),
                 403, "not-a-member");
 
