@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class LocalNetwork {
     /** JVM options of each node; {@code SIGIL_NODE_JAVA_OPTS} replaces them (see the README for the measurements). */
-    static final String DEFAULT_JAVA_OPTS = "-Xmx512m -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_JAVA_OPTS =
+            "-Xmx512m -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final NodeBundle bundle;

@@ -5,7 +5,7 @@ import io.sigil.api.model.ActionStored;
 import io.sigil.api.problem.Bodies;
 import io.sigil.crypto.ipfs.Cid;
 import io.sigil.problem.SigilException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import java.io.InputStream;
 import java.net.URI;
 
 @Path("api/v1/actions")
-@RequestScoped
+@ApplicationScoped
 public class ActionResource {
     static final String JAVASCRIPT = "text/javascript";
 

@@ -6,7 +6,7 @@ import io.sigil.api.model.NetworkDecryptResponse;
 import io.sigil.api.model.NetworkEncryptionKey;
 import io.sigil.api.problem.Bodies;
 import io.sigil.decrypt.boundary.Decryption;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import java.io.InputStream;
 
 /** API.md's decryption endpoints over the {@link Decryption} boundary. */
 @Path("api/v1")
-@RequestScoped
+@ApplicationScoped
 public class DecryptResource {
     /** A base64 ciphertext of up to 16 MiB of data plus conditions and an authSig. */
     static final int MAX_BODY = 24 * 1024 * 1024;

@@ -4,7 +4,7 @@ import io.sigil.api.model.ExecuteRequest;
 import io.sigil.api.model.ExecuteResponse;
 import io.sigil.api.problem.Bodies;
 import io.sigil.execute.boundary.NodeExecutor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,7 @@ import java.io.InputStream;
 
 /** API.md's per-node {@code POST /api/v1/execute}: this node's part of a request (Lit's per-node call). */
 @Path("api/v1/execute")
-@RequestScoped
+@ApplicationScoped
 public class ExecuteResource {
 
     @Inject

@@ -4,7 +4,7 @@ import io.sigil.api.model.NetworkExecuteRequest;
 import io.sigil.api.model.NetworkExecuteResponse;
 import io.sigil.api.problem.Bodies;
 import io.sigil.execute.boundary.NetworkExecutor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,7 @@ import java.io.InputStream;
 
 /** API.md's gateway {@code POST /api/v1/network/execute}: the whole request, signatures combined and verified. */
 @Path("api/v1/network/execute")
-@RequestScoped
+@ApplicationScoped
 public class NetworkExecuteResource {
 
     @Inject

@@ -3,7 +3,7 @@ package io.sigil.api.node;
 import io.sigil.api.model.NodeInfo;
 
 import io.sigil.peer.NodeDescription;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("api/v1/node")
-@RequestScoped
+@ApplicationScoped
 public class NodeResource {
 
     @Inject

@@ -5,7 +5,7 @@ import io.sigil.api.model.PermissionChangeRequest;
 import io.sigil.api.model.Pkp;
 import io.sigil.api.problem.Bodies;
 import io.sigil.pkp.boundary.Pkps;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import java.io.InputStream;
 
 /** API.md's PKP endpoints: mint by DKG, show, owner-signed permission changes. */
 @Path("api/v1/pkps")
-@RequestScoped
+@ApplicationScoped
 public class PkpResource {
     /** An authSig and a few hundred CIDs fit easily; anything larger is refused before parsing. */
     static final int MAX_BODY = 64 * 1024;
