@@ -1,6 +1,5 @@
 package io.sigil.execute.control;
 
-import io.sigil.decrypt.boundary.Decryption;
 import io.sigil.action.ActionStore;
 import io.sigil.api.model.SignedShare;
 import io.sigil.decrypt.boundary.Decryption;
