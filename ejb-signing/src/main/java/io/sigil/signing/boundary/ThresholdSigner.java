@@ -7,7 +7,6 @@ import io.sigil.crypto.Secp256k1;
 import io.sigil.crypto.dkg.KeyShare;
 import io.sigil.crypto.ecdsa.SignatureShare;
 import io.sigil.crypto.eth.EthAddress;
-import io.sigil.crypto.eth.TokenId;
 import io.sigil.pkp.control.PkpState;
 import io.sigil.pkp.control.PkpStore;
 import io.sigil.problem.ProblemType;
@@ -39,15 +38,10 @@ public class ThresholdSigner {
     }
 
     /**
-     * Whether {@code caller} may sign with the PKP: the running action's CID is one of its permitted actions, or the
-     * authSig's address is its owner. 404 if this node has no such PKP.
+     * Whether a caller may sign with the PKP: the running action's CID is one of its permitted actions, or the
+     * authSig's address is its owner.
      */
-    public boolean mayUse(TokenId tokenId, String actionCid, EthAddress authSigAddress) {
-        PkpState pkp = store.find(tokenId).orElseThrow(() -> SigilException.notFound("PKP " + tokenId));
-        return permits(pkp, actionCid, authSigAddress);
-    }
-
-    private static boolean permits(PkpState pkp, String actionCid, EthAddress authSigAddress) {
+    static boolean mayUse(PkpState pkp, String actionCid, EthAddress authSigAddress) {
         return pkp.permits(actionCid) || (authSigAddress != null && authSigAddress.equals(pkp.owner()));
     }
 
@@ -92,7 +86,7 @@ public class ThresholdSigner {
 
     /** The caller's permission and the share in one look-up (a signing call's only visit to the store). */
     private KeyShare authorisedKey(SigningRequest request, SigningCaller caller) {
-        return store.keyShare(request.tokenId(), pkp -> permits(pkp, caller.actionCid(), caller.authSigAddress()))
+        return store.keyShare(request.tokenId(), pkp -> mayUse(pkp, caller.actionCid(), caller.authSigAddress()))
                 .orElseThrow(() -> new SigilException(ProblemType.NOT_PERMITTED, "the action is not a permitted action"
                         + " of PKP " + request.tokenId() + " and the authSig is not its owner's"));
     }

@@ -194,9 +194,9 @@ class ThresholdSignerTest {
         try (TestNetwork net = TestNetwork.start(3, dir, "10s")) {
             PkpState pkp = mint(net);
             ThresholdSigner signer = signer(net.node(1));
-            assertTrue(signer.mayUse(pkp.tokenId(), ACTION, null));
-            assertFalse(signer.mayUse(pkp.tokenId(), OTHER_ACTION, TestKeys.wallet().address()));
-            assertTrue(signer.mayUse(pkp.tokenId(), OTHER_ACTION, wallet.address()));
+            assertTrue(ThresholdSigner.mayUse(pkp, ACTION, null));
+            assertFalse(ThresholdSigner.mayUse(pkp, OTHER_ACTION, TestKeys.wallet().address()));
+            assertTrue(ThresholdSigner.mayUse(pkp, OTHER_ACTION, wallet.address()));
             SigningRequest r = new SigningRequest(requestId(), pkp.tokenId(), "sig1", new byte[32], List.of(1, 2, 3));
             SigilException e = assertThrows(SigilException.class,
                     () -> signer.sign(r, new SigningCaller(OTHER_ACTION, null)));
