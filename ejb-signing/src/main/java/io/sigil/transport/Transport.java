@@ -139,7 +139,7 @@ public class Transport {
      * none, and signs it once: the copy for each recipient, in index order.
      */
     Map<NodeIndex, Envelope> broadcast(String protocol, SessionId sessionId, int round, byte[] payload,
-                                               Map<NodeIndex, byte[]> secrets) {
+                                       Map<NodeIndex, byte[]> secrets) {
         SortedMap<NodeIndex, byte[]> byIndex = new TreeMap<>(secrets);
         List<Integer> to = byIndex.keySet().stream().map(NodeIndex::value).toList();
         byte[] nonce = new byte[16];
