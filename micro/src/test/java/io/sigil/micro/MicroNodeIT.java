@@ -82,7 +82,7 @@ class MicroNodeIT {
 
     @Test
     void malformedEnvelopeIsA400NamingTheField() throws Exception {
-        HttpResponse<String> r = post("internal/v1/messages", "{\"v\":1}");
+        HttpResponse<String> r = post("internal/v1/messages", "{\"v\":2}");
         JsonObject problem = problem(r, 400);
         assertEquals(PROBLEMS + "malformed-request", problem.getString("type"));
         assertEquals("protocol", problem.getString("field"), r.body());
@@ -119,12 +119,12 @@ class MicroNodeIT {
     /** A well-formed, current envelope claiming to come from node 2, without a signature. */
     private static JsonObjectBuilder envelopeFromNode2() {
         return Json.createObjectBuilder()
-                .add("v", 1)
+                .add("v", 2)
                 .add("protocol", "ping")
                 .add("sessionId", HEX.formatHex(random(32)))
                 .add("round", 0)
                 .add("from", 2)
-                .add("to", 1)
+                .add("to", Json.createArrayBuilder().add(1))
                 .add("timestamp", System.currentTimeMillis())
                 .add("nonce", HEX.formatHex(random(16)))
                 .add("payload", "");
