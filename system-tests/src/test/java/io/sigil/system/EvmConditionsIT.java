@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * with the test contracts of {@code src/test/resources/contracts} compiled by solc-js and deployed at setup, the
  * nodes pointed at it by {@code SIGIL_CHAINS_LOCAL_RPC_URL}. For {@code eth_getBalance}, ERC-20 {@code balanceOf},
  * ERC-721 {@code balanceOf} and {@code ownerOf}, and ERC-1155 {@code balanceOf(address,id)}: an address that holds
- * decrypts; one that does not gets 403 from every node and no share. Skipped only where npm is missing.
+ * decrypts; one that does not gets 403 from every node and no share, as does everybody for the owner of a token never
+ * minted (the call reverts). Skipped only where npm is missing.
  */
 class EvmConditionsIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -122,6 +123,13 @@ class EvmConditionsIT {
                 HOLDER.address().toLowerHex()), STRANGER);
         decryptsAndRefuses(condition("ERC721", erc721, "ownerOf", List.of(ERC721_TOKEN.toString()), "!=",
                 HOLDER.address().toString()), null, HOLDER);
+        // ownerOf a token never minted reverts: the chain's answer that there is no owner, so 403 (not 503), and "!="
+        // does not hold either
+        String unminted = ERC721_TOKEN.add(BigInteger.ONE).toString();
+        decryptsAndRefuses(condition("ERC721", erc721, "ownerOf", List.of(unminted), "=", ":userAddress"), null,
+                HOLDER, STRANGER);
+        decryptsAndRefuses(condition("ERC721", erc721, "ownerOf", List.of(unminted), "!=", HOLDER.address().toString()),
+                null, HOLDER);
     }
 
     @Test

@@ -2,14 +2,13 @@ package io.sigil.conditions.control;
 
 import io.sigil.crypto.Hex;
 import io.sigil.crypto.eth.EthAddress;
-import io.sigil.problem.ProblemType;
-import io.sigil.problem.SigilException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Evaluates access-control conditions on this node alone, for a requester whose authSig the caller verified.
@@ -87,16 +86,16 @@ public class ConditionEvaluator {
             case USER_ADDRESS -> compareAddress(c, requester.toString(), requester);
             case TIMESTAMP -> compare(c, BigInteger.valueOf(clock.instant().getEpochSecond()));
             case ETH_BALANCE -> compare(c, chains.balance(c.chain(), address(c.parameters().get(0), requester)));
-            case TOKEN_BALANCE -> compare(c, word(chains.call(c.chain(), c.contractAddress(),
-                    concat(BALANCE_OF, addressWord(address(c.parameters().get(0), requester))))));
-            case ERC1155_BALANCE -> compare(c, word(chains.call(c.chain(), c.contractAddress(),
+            case TOKEN_BALANCE -> word(chains.call(c.chain(), c.contractAddress(),
+                    concat(BALANCE_OF, addressWord(address(c.parameters().get(0), requester)))))
+                    .map(balance -> compare(c, balance)).orElse(false);
+            case ERC1155_BALANCE -> word(chains.call(c.chain(), c.contractAddress(),
                     concat(BALANCE_OF_1155, addressWord(address(c.parameters().get(0), requester)),
-                            uintWord(new BigInteger(c.parameters().get(1)))))));
-            case ERC721_OWNER -> {
-                BigInteger owner = word(chains.call(c.chain(), c.contractAddress(),
-                        concat(OWNER_OF, uintWord(new BigInteger(c.parameters().get(0))))));
-                yield compareAddress(c, String.format("0x%040x", owner), requester);
-            }
+                            uintWord(new BigInteger(c.parameters().get(1))))))
+                    .map(balance -> compare(c, balance)).orElse(false);
+            case ERC721_OWNER -> word(chains.call(c.chain(), c.contractAddress(),
+                    concat(OWNER_OF, uintWord(new BigInteger(c.parameters().get(0))))))
+                    .map(owner -> compareAddress(c, String.format("0x%040x", owner), requester)).orElse(false);
             case ACTION -> {
                 if (actions == null) {
                     throw AccessControlConditions.malformed("has an action condition, which this node cannot run");
@@ -160,11 +159,14 @@ public class ConditionEvaluator {
         return w;
     }
 
-    private static BigInteger word(byte[] ret) {
-        if (ret.length < 32) {
-            throw new SigilException(ProblemType.PEER_UNAVAILABLE, "the contract call returned no value");
-        }
-        return new BigInteger(1, java.util.Arrays.copyOf(ret, 32));
+    /**
+     * The first word a contract call returned, or empty if it reverted or returned less than a word (an address
+     * without code returns nothing). Either is the chain's answer that there is no value, so the condition does not
+     * hold, whatever its comparator: nothing is decrypted for a value that does not exist.
+     */
+    private static Optional<BigInteger> word(Optional<byte[]> ret) {
+        return ret.filter(bytes -> bytes.length >= 32)
+                .map(bytes -> new BigInteger(1, java.util.Arrays.copyOf(bytes, 32)));
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -5,12 +5,14 @@ import io.sigil.crypto.Hex;
 import io.sigil.problem.ProblemType;
 import io.sigil.problem.SigilException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,7 +21,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * {@link ChainReader} over Ethereum JSON-RPC, one endpoint per chain from {@code sigil.chains.<name>.rpc-url}
  * (environment: {@code SIGIL_CHAINS_<NAME>_RPC_URL}). A chain without an endpoint is unknown here (400); an endpoint
- * that fails or answers an error is 503 (nothing is decrypted on a guess).
+ * that fails or answers an error is 503 (nothing is decrypted on a guess), except that an {@code eth_call} the chain
+ * reverted is an answer: {@link #call} gives empty. A revert is recognised as the clients answer it: error code 3
+ * (geth, anvil, erigon, nethermind) or a message that mentions a revert (ganache's -32000 "VM Exception while
+ * processing transaction: revert", hardhat's "reverted with reason string").
  */
 @ApplicationScoped
 public class JsonRpcChains implements ChainReader {
@@ -35,21 +40,31 @@ public class JsonRpcChains implements ChainReader {
 
     @Override
     public BigInteger balance(String chain, String address) {
-        return quantity(rpc(chain, "eth_getBalance", "[\"" + address + "\",\"latest\"]"));
+        return quantity(result(chain, rpc(chain, "eth_getBalance", "[\"" + address + "\",\"latest\"]")));
     }
 
     @Override
-    public byte[] call(String chain, String to, byte[] data) {
-        String result = rpc(chain, "eth_call", "[{\"to\":\"" + to + "\",\"data\":\"" + Hex.encode(data)
+    public Optional<byte[]> call(String chain, String to, byte[] data) {
+        Map<?, ?> answer = rpc(chain, "eth_call", "[{\"to\":\"" + to + "\",\"data\":\"" + Hex.encode(data)
                 + "\"},\"latest\"]");
+        if (answer.get("error") instanceof Map<?, ?> error && reverted(error)) {
+            return Optional.empty();
+        }
         try {
-            return Hex.decode(result);
+            return Optional.of(Hex.decode(result(chain, answer)));
         } catch (IllegalArgumentException e) {
             throw unavailable(chain);
         }
     }
 
-    private String rpc(String chain, String method, String params) {
+    private static boolean reverted(Map<?, ?> error) {
+        return error.get("code") instanceof BigDecimal code && code.compareTo(BigDecimal.valueOf(3)) == 0
+                || error.get("message") instanceof String message
+                        && message.toLowerCase(Locale.ROOT).contains("revert");
+    }
+
+    /** The JSON-RPC answer object of a 200 answer; anything else is 503. */
+    private Map<?, ?> rpc(String chain, String method, String params) {
         String url = endpoints.apply(chain).orElseThrow(
                 () -> SigilException.malformed("accessControlConditions", "chain \"" + chain + "\" is not configured"
                         + " on this node"));
@@ -58,17 +73,23 @@ public class JsonRpcChains implements ChainReader {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200 || !(CanonicalJson.parse(r.body()) instanceof Map<?, ?> m)
-                    || !(m.get("result") instanceof String result)) {
+            if (r.statusCode() != 200 || !(CanonicalJson.parse(r.body()) instanceof Map<?, ?> answer)) {
                 throw unavailable(chain);
             }
-            return result;
+            return answer;
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw unavailable(chain);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(chain);
         }
+    }
+
+    private static String result(String chain, Map<?, ?> answer) {
+        if (!(answer.get("result") instanceof String result)) {
+            throw unavailable(chain);
+        }
+        return result;
     }
 
     private static BigInteger quantity(String hex) {
@@ -80,6 +101,6 @@ public class JsonRpcChains implements ChainReader {
 
     private static SigilException unavailable(String chain) {
         return new SigilException(ProblemType.PEER_UNAVAILABLE, "the RPC endpoint of chain \"" + chain
-                + "\" did not answer");
+                + "\" failed or answered an error");
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Lit's access-control conditions: shapes, comparators, and/or nesting, userAddress, time, EVM, malformed input. */
@@ -25,6 +26,8 @@ class ConditionEvaluatorTest {
     static final String ALICE = "0x1111111111111111111111111111111111111111";
     static final String BOB = "0x2222222222222222222222222222222222222222";
     static final String TOKEN = "0x3333333333333333333333333333333333333333";
+    /** An address without code: a call to it returns no bytes. */
+    static final String NO_CODE = "0x4444444444444444444444444444444444444444";
     static final long NOW = 1_800_000_000L;
 
     final List<String> calls = new ArrayList<>();
@@ -34,16 +37,22 @@ class ConditionEvaluatorTest {
             calls.add("balance " + address);
             return address.equalsIgnoreCase(ALICE) ? new BigInteger("5000") : BigInteger.ZERO;
         }
-        @Override public byte[] call(String c, String to, byte[] data) {
+        @Override public Optional<byte[]> call(String c, String to, byte[] data) {
             calls.add("call " + to + " " + Hex.encode(data));
             String selector = Hex.encode(java.util.Arrays.copyOf(data, 4));
+            if (to.equals(NO_CODE)) {
+                return Optional.of(new byte[0]);
+            }
+            if (selector.equals("0x6352211e") && data[data.length - 1] == 99) { // ownerOf(99): never minted
+                return Optional.empty();
+            }
             byte[] word = new byte[32];
             if (selector.equals("0x6352211e")) { // ownerOf -> alice
                 System.arraycopy(Hex.decode(ALICE), 0, word, 12, 20);
             } else if (Hex.encode(data).contains(ALICE.substring(2))) {
                 word[31] = 7;
             }
-            return word;
+            return Optional.of(word);
         }
     };
     final ConditionEvaluator eval = new ConditionEvaluator(chain, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
@@ -129,6 +138,23 @@ class ConditionEvaluatorTest {
                 + "\"returnValueTest\":{\"comparator\":\"=\",\"value\":\":userAddress\"}}";
         assertTrue(holds("[" + owner + "]", ALICE));
         assertFalse(holds("[" + owner + "]", BOB));
+    }
+
+    @Test
+    void aCallThatRevertsOrReturnsNoWordHoldsForNoComparator() {
+        String unminted = "{\"contractAddress\":\"" + TOKEN + "\",\"standardContractType\":\"ERC721\",\"chain\":"
+                + "\"ethereum\",\"method\":\"ownerOf\",\"parameters\":[\"99\"],"
+                + "\"returnValueTest\":{\"comparator\":\"=\",\"value\":\":userAddress\"}}";
+        assertFalse(holds("[" + unminted + "]", ALICE));
+        assertFalse(holds("[" + unminted.replace("\"=\"", "\"!=\"") + "]", ALICE), "no owner is not 'another owner'");
+        String noCode = "{\"contractAddress\":\"" + NO_CODE + "\",\"standardContractType\":\"ERC20\",\"chain\":"
+                + "\"ethereum\",\"method\":\"balanceOf\",\"parameters\":[\":userAddress\"],"
+                + "\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}}";
+        assertFalse(holds("[" + noCode + "]", ALICE));
+        assertFalse(holds("[" + noCode.replace("\"ERC20\"", "\"ERC1155\"").replace("[\":userAddress\"]",
+                "[\":userAddress\",\"5\"]") + "]", ALICE));
+        // a missing value fails its own operand only
+        assertTrue(holds("[" + unminted + "," + OR + "," + user("=", ALICE) + "]", ALICE));
     }
 
     @Test

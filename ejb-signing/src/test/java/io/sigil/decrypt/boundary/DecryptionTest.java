@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,9 @@ class DecryptionTest {
     static final ChainReader NO_CHAINS = new ChainReader() {
         @Override public boolean knows(String chain) { return false; }
         @Override public BigInteger balance(String chain, String address) { throw new AssertionError(); }
-        @Override public byte[] call(String chain, String to, byte[] data) { throw new AssertionError(); }
+        @Override public Optional<byte[]> call(String chain, String to, byte[] data) {
+            throw new AssertionError();
+        }
     };
 
     Decryption[] nodes(TestNetwork net) throws Exception {
