@@ -1,6 +1,7 @@
 package io.sigil.engine.pool;
 
 import io.sigil.engine.limits.Limits;
+import io.sigil.engine.sandbox.SandboxEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A fixed number of {@link Worker}s. Executions borrow one, run and give it back; a worker whose engine is poisoned
- * (limit trip, stack overflow, out of memory, abandoned run) is dropped and a fresh, warmed-up one is built in the
- * background, so the pool keeps its size.
+ * A fixed number of {@link Worker}s on one shared {@link SandboxEngine}. Executions borrow a worker, run and give it
+ * back; a worker whose sandbox is poisoned (limit trip, stack overflow, out of memory, abandoned run) is dropped and
+ * a fresh, warmed-up one is built in the background, so the pool keeps its size. A poisoned run may have stopped
+ * anywhere, Nashorn's shared code included, so the replacement and every worker built after it get a new engine;
+ * the workers still running on the old one keep it until they are replaced in turn.
  */
 public final class EnginePool implements AutoCloseable {
 
@@ -29,6 +32,8 @@ public final class EnginePool implements AutoCloseable {
     private final List<Worker> all = new ArrayList<>();
     private final ExecutorService builder;
     private final AtomicLong replaced = new AtomicLong();
+    /** The engine new workers are built on; replaced only on the builder thread, after a poisoned run. */
+    private volatile SandboxEngine engine;
     private volatile boolean closed;
 
     private final Limits limits;
@@ -42,13 +47,14 @@ public final class EnginePool implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.engine = new SandboxEngine(settings.compiledCacheSize());
         for (int i = 0; i < settings.size(); i++) {
             idle.add(build());
         }
     }
 
     private Worker build() {
-        Worker w = new Worker(settings, limits);
+        Worker w = new Worker(settings, limits, engine);
         warmUp.accept(w);
         w.prepareNext();
         synchronized (all) {
@@ -80,8 +86,12 @@ public final class EnginePool implements AutoCloseable {
             return;
         }
         replaced.incrementAndGet();
+        SandboxEngine stale = w.sandbox().engine();
         builder.submit(() -> {
             try {
+                if (stale == engine) {
+                    engine = new SandboxEngine(settings.compiledCacheSize());
+                }
                 idle.add(build());
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "could not build a replacement action engine", e);

@@ -2,6 +2,7 @@ package io.sigil.engine.pool;
 
 import io.sigil.engine.limits.Limits;
 import io.sigil.engine.sandbox.Sandbox;
+import io.sigil.engine.sandbox.SandboxEngine;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -13,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One pooled engine and the thread that runs it: executions run on this thread (with the configured stack size),
+ * One pooled sandbox and the thread that runs it: executions run on this thread (with the configured stack size),
  * never on the caller's, so the caller can always stop waiting at the deadline.
  */
 public final class Worker {
@@ -25,9 +26,9 @@ public final class Worker {
     private final ExecutorService executor;
     private volatile Thread thread;
 
-    Worker(PoolSettings settings, Limits limits) {
+    Worker(PoolSettings settings, Limits limits, SandboxEngine engine) {
         int id = IDS.incrementAndGet();
-        this.sandbox = new Sandbox(settings.compiledCacheSize(), limits);
+        this.sandbox = new Sandbox(engine, limits);
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(null, r, "sigil-action-" + id, settings.workerStackSize());
             t.setDaemon(true);
