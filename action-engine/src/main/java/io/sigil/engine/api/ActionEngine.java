@@ -95,10 +95,10 @@ public class ActionEngine implements AutoCloseable {
     String borrowTimeout = "10s";
     @Inject @ConfigProperty(name = "sigil.engine.pool.worker-stack-size", defaultValue = "4MiB")
     String workerStackSize = "4MiB";
-    /** Transpiled actions kept (shared by all engines). */
+    /** Transpiled actions kept (shared by the pool). */
     @Inject @ConfigProperty(name = "sigil.engine.pool.cache-size", defaultValue = "256")
     String cacheSize = "256";
-    /** Compiled actions each engine keeps. */
+    /** Compiled actions the pool's shared engine keeps. */
     @Inject @ConfigProperty(name = "sigil.engine.pool.compiled-cache-size", defaultValue = "64")
     String compiledCacheSize = "64";
 
