@@ -143,7 +143,8 @@ public final class Pipeline {
         return unit;
     }
 
-    static String resource(String path) {
+    /** A UTF-8 text resource of this module (an absolute path); missing is a packaging error. */
+    public static String resource(String path) {
         try (InputStream in = Pipeline.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);

@@ -28,7 +28,7 @@ public final class SandboxEngine {
         "--lazy-compilation=false"};
 
     private static final String KERNEL_RESOURCE = "/io/sigil/engine/sandbox/kernel.js";
-    private static final String KERNEL_SOURCE = read(KERNEL_RESOURCE);
+    private static final String KERNEL_SOURCE = Pipeline.resource(KERNEL_RESOURCE);
 
     private final ScriptEngine engine;
     final CompiledScript kernel;
@@ -74,13 +74,5 @@ public final class SandboxEngine {
     /** A new, empty Nashorn global of this engine. */
     synchronized Bindings newGlobal() {
         return engine.createBindings();
-    }
-
-    private static String read(String resource) {
-        try (var in = SandboxEngine.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("missing " + resource, e);
-        }
     }
 }
